@@ -1,0 +1,38 @@
+package io.sentiflow.connect;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * How a job reaches Kafka, as Flink configuration keys, so that {@code flink run} and the
+ * command line set the same keys.
+ */
+public final class KafkaOptions {
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("sentiflow.kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue(KafkaConnection.LOCAL_BOOTSTRAP_SERVERS)
+                    .withDescription("Comma-separated host:port list of the Kafka brokers.");
+
+    public static final ConfigOption<String> CLIENT_CONFIG =
+            ConfigOptions.key("sentiflow.kafka.client-config")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("A Java properties file of extra Kafka client properties "
+                            + "(security.protocol, SASL, SSL) passed to every client.");
+
+    private KafkaOptions() {}
+
+    /** The connection the configuration describes. */
+    public static KafkaConnection connection(ReadableConfig config) {
+        String servers = config.get(BOOTSTRAP_SERVERS);
+        Optional<String> clientConfig = config.getOptional(CLIENT_CONFIG);
+        return clientConfig
+                .map(file -> KafkaConnection.withPropertiesFile(servers, Path.of(file)))
+                .orElseGet(() -> KafkaConnection.of(servers));
+    }
+}
