@@ -1,0 +1,51 @@
+package io.sentiflow.deploy.topics;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The part each Sentiflow topic plays, with its default name and partition count. A role's
+ * default name also identifies it on the command line ({@code --partitions news.raw=8}).
+ */
+public enum TopicRole {
+    /** Input texts from producers (TextEvent, Avro or JSON). */
+    NEWS_RAW("news.raw", 4),
+    /** Scored texts (ScoredText). */
+    NEWS_SCORED("news.scored", 4),
+    /** Records that could not be processed, with their coordinates and the reason in headers. */
+    NEWS_DLQ("news.dlq", 1),
+    /** Sentiment spike alerts (SentimentAlert). */
+    ALERTS("alerts", 1),
+    /** Model versions to swap in (ModelUpdate); compacted so the newest version per key survives. */
+    MODEL_UPDATES("model.updates", 1, Map.of("cleanup.policy", "compact")),
+    /** Human labels for the learner (LabeledText). */
+    FEEDBACK_LABELS("feedback.labels", 1);
+
+    private final String defaultName;
+    private final int defaultPartitions;
+    private final Map<String, String> configs;
+
+    TopicRole(String defaultName, int defaultPartitions) {
+        this(defaultName, defaultPartitions, Map.of());
+    }
+
+    TopicRole(String defaultName, int defaultPartitions, Map<String, String> configs) {
+        this.defaultName = defaultName;
+        this.defaultPartitions = defaultPartitions;
+        this.configs = configs;
+    }
+
+    public String defaultName() {
+        return defaultName;
+    }
+
+    public TopicSpec defaultSpec() {
+        return new TopicSpec(defaultName, defaultPartitions, configs);
+    }
+
+    /** The role whose default name is {@code name}. */
+    public static Optional<TopicRole> byDefaultName(String name) {
+        return Arrays.stream(values()).filter(role -> role.defaultName.equals(name)).findFirst();
+    }
+}
