@@ -1,0 +1,94 @@
+package io.sentiflow.scoring;
+
+import java.util.function.Supplier;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+/**
+ * Every metric of the scoring operator, under the operator's group {@code sentiflow} (visible in
+ * the Flink web UI as {@code <operator>.sentiflow.<name>}).
+ *
+ * <p>Thread safety: counters may be bumped from the model loader thread (refusals); everything
+ * else runs on the task's mailbox thread. Flink's counters and histograms tolerate that.
+ */
+public final class ScoringMetrics {
+
+    public static final String GROUP = "sentiflow";
+    /** Texts per scored micro-batch (histogram). */
+    public static final String BATCH_SIZE = "batchSize";
+    /** Distinct texts per batch, the number the encoder actually ran on (histogram). */
+    public static final String DISTINCT_TEXTS = "distinctTexts";
+    /** Wall time of one model call for a whole batch, milliseconds (histogram). */
+    public static final String INFERENCE_TIME_MS = "inferenceTimeMs";
+    /** A batch's model time divided by its texts, microseconds: ms would round to 0-2 (histogram). */
+    public static final String INFERENCE_TIME_PER_RECORD_US = "inferenceTimePerRecordUs";
+    /** scoredAt minus publishedAt, milliseconds (histogram). */
+    public static final String END_TO_END_LATENCY_MS = "endToEndLatencyMs";
+    public static final String ACTIVE_MODEL_VERSION = "activeModelVersion";
+    public static final String SWAPS_COMPLETED = "swapsCompleted";
+    public static final String SWAPS_REFUSED = "swapsRefused";
+    public static final String RECORDS_SCORED = "recordsScored";
+
+    /** Samples kept per histogram: enough for stable p99 over the last few seconds at full speed. */
+    private static final int HISTOGRAM_WINDOW = 2048;
+
+    private final Histogram batchSize;
+    private final Histogram distinctTexts;
+    private final Histogram inferenceTimeMs;
+    private final Histogram inferenceTimePerRecordUs;
+    private final Histogram endToEndLatencyMs;
+    private final Counter swapsCompleted;
+    private final Counter swapsRefused;
+    private final Counter recordsScored;
+
+    /** Registers the metrics under {@code parent.sentiflow}; {@code activeVersion} backs the gauge. */
+    public ScoringMetrics(MetricGroup parent, Supplier<String> activeVersion) {
+        MetricGroup group = parent.addGroup(GROUP);
+        batchSize = group.histogram(BATCH_SIZE, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        distinctTexts = group.histogram(DISTINCT_TEXTS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        inferenceTimeMs = group.histogram(INFERENCE_TIME_MS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        inferenceTimePerRecordUs =
+                group.histogram(INFERENCE_TIME_PER_RECORD_US, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        endToEndLatencyMs =
+                group.histogram(END_TO_END_LATENCY_MS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
+        group.gauge(ACTIVE_MODEL_VERSION, activeVersion::get);
+        swapsCompleted = group.counter(SWAPS_COMPLETED);
+        swapsRefused = group.counter(SWAPS_REFUSED);
+        recordsScored = group.counter(RECORDS_SCORED);
+    }
+
+    /** Records one scored batch: its size, distinct texts and the model call's duration. */
+    public void batchScored(int texts, int distinct, long inferenceNanos) {
+        batchSize.update(texts);
+        distinctTexts.update(distinct);
+        inferenceTimeMs.update(inferenceNanos / 1_000_000);
+        inferenceTimePerRecordUs.update(inferenceNanos / 1_000 / Math.max(1, texts));
+        recordsScored.inc(texts);
+    }
+
+    public void latency(long scoredAtMillis, long publishedAtMillis) {
+        endToEndLatencyMs.update(scoredAtMillis - publishedAtMillis);
+    }
+
+    public void swapCompleted() {
+        swapsCompleted.inc();
+    }
+
+    public void swapRefused() {
+        swapsRefused.inc();
+    }
+
+    public long swapsCompleted() {
+        return swapsCompleted.getCount();
+    }
+
+    public long swapsRefused() {
+        return swapsRefused.getCount();
+    }
+
+    public long recordsScored() {
+        return recordsScored.getCount();
+    }
+}
