@@ -1,0 +1,56 @@
+package io.sentiflow.connect;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.flink.util.function.SerializableSupplier;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes records to one topic in Avro single-object encoding through the project's codec, keyed by
+ * the record's id (UTF-8), so that all versions of one record land in one partition. The codec is
+ * obtained in {@link #open}, so the schema itself stays serializable. One instance per sink
+ * subtask.
+ *
+ * @param <T> the Avro record type
+ */
+public final class AvroRecordSerializationSchema<T extends SpecificRecord> implements KafkaRecordSerializationSchema<T> {
+
+    private final String topic;
+    private final SerializableSupplier<RecordCodec<T>> codecFactory;
+    private final SerializableFunction<T, String> keyOf;
+    private transient RecordCodec<T> codec;
+
+    /**
+     * @param codecFactory for example {@code RecordCodec::scoredTexts}
+     * @param keyOf the record's id, for example {@code ScoredText::getId}
+     */
+    public AvroRecordSerializationSchema(
+            String topic,
+            SerializableSupplier<RecordCodec<T>> codecFactory,
+            SerializableFunction<T, String> keyOf) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.codecFactory = Objects.requireNonNull(codecFactory, "codecFactory");
+        this.keyOf = Objects.requireNonNull(keyOf, "keyOf");
+    }
+
+    @Override
+    public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) {
+        codec = codecFactory.get();
+    }
+
+    @Override
+    public ProducerRecord<byte[], byte[]> serialize(T record, KafkaSinkContext context, Long timestamp) {
+        if (codec == null) {
+            codec = codecFactory.get();
+        }
+        byte[] key = keyOf.apply(record).getBytes(UTF_8);
+        return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record, WireFormat.AVRO));
+    }
+}

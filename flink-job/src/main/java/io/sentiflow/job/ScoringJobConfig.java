@@ -1,0 +1,100 @@
+package io.sentiflow.job;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+
+/**
+ * Validated wiring settings of the scoring job; see {@link ScoringJobOptions} for the keys.
+ * Immutable.
+ */
+public record ScoringJobConfig(
+        Topics topics,
+        String groupId,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        boolean bounded,
+        Duration checkpointInterval,
+        String checkpointDir,
+        boolean unalignedCheckpoints,
+        int parallelism) implements Serializable {
+
+    /** The topics the job reads and writes. */
+    public record Topics(String raw, String scored, String dlq, String updates, String alerts)
+            implements Serializable {
+        public Topics {
+            Objects.requireNonNull(raw, "raw");
+            Objects.requireNonNull(scored, "scored");
+            Objects.requireNonNull(dlq, "dlq");
+            Objects.requireNonNull(updates, "updates");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+    }
+
+    public ScoringJobConfig {
+        Objects.requireNonNull(topics, "topics");
+        require(!groupId.isBlank(), ScoringJobOptions.GROUP_ID.key(), groupId, "must not be blank");
+        require(!transactionalIdPrefix.isBlank(), ScoringJobOptions.TRANSACTIONAL_ID_PREFIX.key(),
+                transactionalIdPrefix, "must not be blank");
+        require(checkpointInterval.toMillis() >= 10, ScoringJobOptions.CHECKPOINT_INTERVAL.key(),
+                checkpointInterval, "must be at least 10 ms");
+        // The broker aborts a transaction older than its timeout; one must outlive a checkpoint.
+        require(transactionTimeout.compareTo(checkpointInterval) > 0
+                        && transactionTimeout.compareTo(Duration.ofMinutes(15)) <= 0,
+                ScoringJobOptions.TRANSACTION_TIMEOUT.key(), transactionTimeout,
+                "must exceed the checkpoint interval and be at most 15 min (broker maximum)");
+        require(parallelism >= 1, ScoringJobOptions.PARALLELISM.key(), parallelism, "must be at least 1");
+        Objects.requireNonNull(checkpointDir, "checkpointDir");
+    }
+
+    public static ScoringJobConfig fromConfiguration(ReadableConfig config) {
+        return new ScoringJobConfig(
+                new Topics(
+                        config.get(ScoringJobOptions.RAW_TOPIC),
+                        config.get(ScoringJobOptions.SCORED_TOPIC),
+                        config.get(ScoringJobOptions.DLQ_TOPIC),
+                        config.get(ScoringJobOptions.UPDATES_TOPIC),
+                        config.get(ScoringJobOptions.ALERTS_TOPIC)),
+                config.get(ScoringJobOptions.GROUP_ID),
+                config.get(ScoringJobOptions.TRANSACTIONAL_ID_PREFIX),
+                config.get(ScoringJobOptions.TRANSACTION_TIMEOUT),
+                config.get(ScoringJobOptions.BOUNDED),
+                config.get(ScoringJobOptions.CHECKPOINT_INTERVAL),
+                config.getOptional(ScoringJobOptions.CHECKPOINT_DIR).orElseGet(ScoringJobConfig::defaultCheckpointDir),
+                config.get(ScoringJobOptions.UNALIGNED_CHECKPOINTS),
+                config.get(ScoringJobOptions.PARALLELISM));
+    }
+
+    /**
+     * The Flink settings this job needs, to create its execution environment with: exactly-once
+     * checkpoints at the interval, RocksDB with incremental checkpoints, the parallelism.
+     */
+    public Configuration flinkSettings() {
+        Configuration flink = new Configuration();
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        flink.set(CheckpointingOptions.ENABLE_UNALIGNED, unalignedCheckpoints);
+        flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
+        flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        return flink;
+    }
+
+    private static String defaultCheckpointDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "sentiflow-checkpoints").toUri().toString();
+    }
+
+    private static void require(boolean ok, String key, Object value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + " " + rule + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.sentiflow.ingest;
+
+import static io.sentiflow.ingest.TestEvents.avro;
+import static io.sentiflow.ingest.TestEvents.event;
+import static io.sentiflow.ingest.TestEvents.raw;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentiflow.connect.DeadLetter;
+import io.sentiflow.connect.RawRecord;
+import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextValidationTest {
+
+    private final TextValidation validation = new TextValidation(RecordCodec.textEvents(), 4096);
+
+    @Test
+    void acceptsAvroTextWithProducerEntitiesAndCashtagsMerged() {
+        TextValidation.Outcome outcome =
+                validation.validate(raw(0, avro(event("t1", "$AAPL and $BRK.B up", List.of("msft", "AAPL")))));
+
+        assertThat(outcome).isEqualTo(new TextValidation.Valid(new ValidText(
+                "t1", "newswire", "$AAPL and $BRK.B up", 1_700_000_000_000L, List.of("MSFT", "AAPL", "BRK.B"))));
+    }
+
+    @Test
+    void acceptsJsonText() {
+        byte[] json = RecordCodec.textEvents().encode(event("t2", "calm day", null), WireFormat.JSON);
+        assertThat(validation.validate(raw(0, json))).isInstanceOf(TextValidation.Valid.class);
+    }
+
+    @Test
+    void acceptsTextLongerThanTheModelsTokenLimit() {
+        String longText = "markets rally on earnings ".repeat(100);
+        assertThat(validation.validate(raw(0, avro(event("t3", longText, null)))))
+                .isInstanceOf(TextValidation.Valid.class);
+    }
+
+    @Test
+    void routesEmptyTextToDlqWithReason() {
+        assertRefused(raw(5, avro(event("t4", "", null))), "EMPTY_TEXT", "t4");
+    }
+
+    @Test
+    void routesWhitespaceOnlyTextToDlq() {
+        assertRefused(raw(5, avro(event("t5", " \t\n ", null))), "EMPTY_TEXT", "empty or whitespace");
+    }
+
+    @Test
+    void routesOversizeRecordToDlqBeforeDecoding() {
+        byte[] big = avro(event("t6", "x".repeat(5000), null));
+        assertRefused(raw(6, big), "RECORD_TOO_LARGE", "exceeds the limit of 4096 bytes");
+    }
+
+    @Test
+    void routesUndecodableBytesToDlq() {
+        assertRefused(raw(7, new byte[] {0x01, 0x02, 0x03}), "UNKNOWN_FORMAT", "");
+    }
+
+    @Test
+    void routesUnknownSchemaFingerprintToDlq() {
+        byte[] bytes = avro(event("t8", "fine text", null));
+        bytes[4] ^= 0x5A; // inside the 8-byte fingerprint that follows the C3 01 marker
+        assertRefused(raw(8, bytes), "UNKNOWN_SCHEMA_FINGERPRINT", "");
+    }
+
+    @Test
+    void routesInvalidUtf8ToDlq() {
+        byte[] bytes = avro(event("t9", "ZZZZ", null));
+        int at = indexOf(bytes, "ZZZZ".getBytes(UTF_8));
+        bytes[at] = (byte) 0xFF;
+        bytes[at + 1] = (byte) 0xFE;
+        assertRefused(raw(9, bytes), "INVALID_UTF8", "");
+    }
+
+    @Test
+    void routesNullValueToDlq() {
+        assertRefused(raw(10, null), "EMPTY_PAYLOAD", "");
+    }
+
+    private void assertRefused(RawRecord raw, String errorClass, String reasonPart) {
+        TextValidation.Outcome outcome = validation.validate(raw);
+        assertThat(outcome).isInstanceOf(TextValidation.Refused.class);
+        DeadLetter letter = ((TextValidation.Refused) outcome).letter();
+        assertThat(letter.original()).isSameAs(raw);
+        assertThat(letter.errorClass()).isEqualTo(errorClass);
+        assertThat(letter.reason()).isNotBlank().contains(reasonPart);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("needle not found");
+    }
+}
