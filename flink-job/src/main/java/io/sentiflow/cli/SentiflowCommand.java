@@ -1,9 +1,14 @@
 package io.sentiflow.cli;
 
+import io.sentiflow.deploy.broker.BrokerException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -14,18 +19,26 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "sentiflow",
+        // INHERIT: every subcommand gets -h/--help and -V/--version without declaring them.
+        scope = CommandLine.ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = SentiflowCommand.ManifestVersion.class,
         description = "Streaming topic and sentiment scoring of financial news on Kafka and Flink.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            KafkaCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SentiflowCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line as {@code main} runs it; tests execute it in-process the same way. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SentiflowCommand()).setExecutionExceptionHandler(new ErrorReporter());
     }
 
     /** No subcommand given: show what there is and fail, so scripts notice the missing command. */
@@ -41,6 +54,44 @@ public final class SentiflowCommand implements Callable<Integer> {
         public String[] getVersion() {
             String version = SentiflowCommand.class.getPackage().getImplementationVersion();
             return new String[] {"sentiflow " + (version == null ? "development build" : version)};
+        }
+    }
+
+    /**
+     * Turns a command's failure into one readable message on stderr and exit code 1. Failures a user
+     * can fix (bad input, a broker that will not start, a missing file) print their messages only;
+     * anything else prints its stack trace too, because it is a bug to report.
+     */
+    static final class ErrorReporter implements IExecutionExceptionHandler {
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            PrintWriter err = commandLine.getErr();
+            err.println(commandLine.getColorScheme().errorText(commandLine.getCommandSpec().qualifiedName() + ": " + messages(e)));
+            if (!isUserError(e)) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+
+        private static boolean isUserError(Throwable e) {
+            return e instanceof IllegalArgumentException
+                    || e instanceof IllegalStateException
+                    || e instanceof BrokerException
+                    || e instanceof UncheckedIOException
+                    || e instanceof java.io.IOException;
+        }
+
+        /** The message of the exception and of each distinct cause, so the root cause is not lost. */
+        private static String messages(Throwable e) {
+            StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                    text.append(": ").append(cause.getMessage());
+                }
+            }
+            return text.toString();
         }
     }
 }
