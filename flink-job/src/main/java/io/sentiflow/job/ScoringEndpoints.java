@@ -1,0 +1,66 @@
+package io.sentiflow.job;
+
+import io.sentiflow.connect.AvroRecordSerializationSchema;
+import io.sentiflow.connect.DeadLetter;
+import io.sentiflow.connect.DeadLetterSerializationSchema;
+import io.sentiflow.connect.DecodingDeserializationSchema;
+import io.sentiflow.connect.KafkaConnection;
+import io.sentiflow.connect.KafkaSinks;
+import io.sentiflow.connect.KafkaSources;
+import io.sentiflow.connect.RawRecord;
+import io.sentiflow.schema.ModelUpdate;
+import io.sentiflow.schema.ScoredText;
+import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.schema.codec.RecordCodec;
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+
+/**
+ * Where the scoring job reads and writes. {@link #kafka} gives the production endpoints; tests
+ * may build their own.
+ *
+ * @param texts raw records of {@code news.raw}
+ * @param modelUpdates decoded pointers of {@code model.updates}
+ * @param scored sink of scored texts
+ * @param deadLetters sink of refused records
+ * @param alerts sink of spike alerts
+ */
+public record ScoringEndpoints(
+        Source<RawRecord, ?, ?> texts,
+        Source<ModelUpdate, ?, ?> modelUpdates,
+        Sink<ScoredText> scored,
+        Sink<DeadLetter> deadLetters,
+        Sink<SentimentAlert> alerts) {
+
+    public ScoringEndpoints {
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(modelUpdates, "modelUpdates");
+        Objects.requireNonNull(scored, "scored");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(alerts, "alerts");
+    }
+
+    /**
+     * Kafka sources (committed offsets, else earliest; bounded to the offsets at start when
+     * {@code job.bounded()}) and exactly-once Kafka sinks, each with its own transactional id.
+     */
+    public static ScoringEndpoints kafka(KafkaConnection connection, ScoringJobConfig job) {
+        ScoringJobConfig.Topics topics = job.topics();
+        String prefix = job.transactionalIdPrefix();
+        return new ScoringEndpoints(
+                KafkaSources.raw(connection, topics.raw(), job.groupId(), job.bounded()),
+                KafkaSources.of(connection, topics.updates(), job.groupId(), job.bounded(),
+                        new DecodingDeserializationSchema<>(
+                                RecordCodec::modelUpdates, new AvroTypeInfo<>(ModelUpdate.class))),
+                KafkaSinks.exactlyOnce(connection, prefix + "-scored", job.transactionTimeout(),
+                        new AvroRecordSerializationSchema<>(
+                                topics.scored(), RecordCodec::scoredTexts, ScoredText::getId)),
+                KafkaSinks.exactlyOnce(connection, prefix + "-dlq", job.transactionTimeout(),
+                        new DeadLetterSerializationSchema(topics.dlq())),
+                KafkaSinks.exactlyOnce(connection, prefix + "-alerts", job.transactionTimeout(),
+                        new AvroRecordSerializationSchema<>(
+                                topics.alerts(), RecordCodec::sentimentAlerts, SentimentAlert::getAlertId)));
+    }
+}

@@ -1,0 +1,44 @@
+package io.sentiflow.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.junit.jupiter.api.Test;
+
+class ScoringJobConfigTest {
+
+    @Test
+    void defaultsToProjectTopicsAndRocksDbWithIncrementalUnalignedCheckpoints() {
+        ScoringJobConfig config = ScoringJobConfig.fromConfiguration(new Configuration());
+
+        assertThat(config.topics()).isEqualTo(new ScoringJobConfig.Topics(
+                "news.raw", "news.scored", "news.dlq", "model.updates", "alerts"));
+        Configuration flink = config.flinkSettings();
+        assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(flink.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+        assertThat(flink.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).startsWith("file:");
+    }
+
+    @Test
+    void refusesTransactionTimeoutAboveBrokerMaximumNamingTheKey() {
+        Configuration conf = new Configuration();
+        conf.set(ScoringJobOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(20));
+        assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
+                .hasMessageContaining("sentiflow.job.transaction-timeout");
+    }
+
+    @Test
+    void refusesTransactionTimeoutShorterThanCheckpointInterval() {
+        Configuration conf = new Configuration();
+        conf.set(ScoringJobOptions.CHECKPOINT_INTERVAL, Duration.ofMinutes(2));
+        conf.set(ScoringJobOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
+                .hasMessageContaining("must exceed the checkpoint interval");
+    }
+}
