@@ -200,7 +200,7 @@ public final class RecordCodec<T extends SpecificRecord> {
             return decodeJson(bytes, significant);
         } catch (FieldException e) {
             return rejected(e.failure(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException e) {
             // Last line of defence: a payload that passed our checks but still trips the library is bad input too.
             return rejected(avro ? DecodeFailure.MALFORMED_AVRO : DecodeFailure.MALFORMED_JSON,
                     "cannot decode " + schema.getName() + ": " + e);
