@@ -72,7 +72,7 @@ final class JsonRecordReader {
             case FLOAT -> (float) floating(node, Float.MAX_VALUE, "a float", path);
             case DOUBLE -> floating(node, Double.MAX_VALUE, "a double", path);
             case BOOLEAN -> bool(node, path);
-            case NULL -> null; // value() only gets here for a JSON null
+            case NULL -> nothing(node, path);
             default -> throw wrongType(path, "has unsupported schema type " + schema.getType(), node);
         };
     }
@@ -208,6 +208,13 @@ final class JsonRecordReader {
             throw wrongType(path, "must be " + expected + " (a number, or \"NaN\", \"Infinity\", \"-Infinity\")", node);
         }
         return node.doubleValue();
+    }
+
+    private static Object nothing(JsonNode node, String path) throws FieldException {
+        if (!node.isNull()) {
+            throw wrongType(path, "must be null", node);
+        }
+        return null;
     }
 
     private static boolean bool(JsonNode node, String path) throws FieldException {
