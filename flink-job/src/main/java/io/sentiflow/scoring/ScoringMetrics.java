@@ -1,5 +1,7 @@
 package io.sentiflow.scoring;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
@@ -28,7 +30,9 @@ public final class ScoringMetrics {
     public static final String END_TO_END_LATENCY_MS = "endToEndLatencyMs";
     public static final String ACTIVE_MODEL_VERSION = "activeModelVersion";
     public static final String SWAPS_COMPLETED = "swapsCompleted";
+    /** Refused versions, in total and in subgroups {@code reason=<RejectionReason or LOAD_FAILED>}. */
     public static final String SWAPS_REFUSED = "swapsRefused";
+    public static final String REASON = "reason";
     public static final String RECORDS_SCORED = "recordsScored";
 
     /** Samples kept per histogram: enough for stable p99 over the last few seconds at full speed. */
@@ -42,10 +46,12 @@ public final class ScoringMetrics {
     private final Counter swapsCompleted;
     private final Counter swapsRefused;
     private final Counter recordsScored;
+    private final MetricGroup group;
+    private final Map<String, Counter> refusedByReason = new ConcurrentHashMap<>();
 
     /** Registers the metrics under {@code parent.sentiflow}; {@code activeVersion} backs the gauge. */
     public ScoringMetrics(MetricGroup parent, Supplier<String> activeVersion) {
-        MetricGroup group = parent.addGroup(GROUP);
+        group = parent.addGroup(GROUP);
         batchSize = group.histogram(BATCH_SIZE, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         distinctTexts = group.histogram(DISTINCT_TEXTS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         inferenceTimeMs = group.histogram(INFERENCE_TIME_MS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
@@ -76,8 +82,10 @@ public final class ScoringMetrics {
         swapsCompleted.inc();
     }
 
-    public void swapRefused() {
+    /** Called from the loader thread; {@code reason} is a short upper-case tag. */
+    public void swapRefused(String reason) {
         swapsRefused.inc();
+        refusedByReason.computeIfAbsent(reason, r -> group.addGroup(REASON, r).counter(SWAPS_REFUSED)).inc();
     }
 
     public long swapsCompleted() {
