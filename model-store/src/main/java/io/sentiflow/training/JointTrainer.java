@@ -1,0 +1,165 @@
+package io.sentiflow.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.sentiflow.model.HeadDimensions;
+import io.sentiflow.model.HeadWeights;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Joint training of attention pooling, shared adapter and both heads on DJL's PyTorch engine.
+ * Batches mix topic and sentiment examples; each example has one label, so the other head's loss
+ * is masked out (its target row is zero). Sentiment classes are weighted. Early stopping keeps the
+ * weights of the epoch with the best mean dev accuracy of both tasks. Seeded: shuffles, dropout
+ * masks and initial weights come from {@link java.util.Random}, so runs repeat on one machine.
+ *
+ * <p>The graph matches {@link io.sentiflow.model.Heads} operation for operation. Not thread safe;
+ * each call to {@link #train} uses and releases its own native memory.
+ */
+public final class JointTrainer {
+
+    private static final String ENGINE = "PyTorch";
+
+    private final TrainingSettings settings;
+    private final HeadDimensions dims;
+    private final float[] sentimentWeights;
+
+    public JointTrainer(TrainingSettings settings, HeadDimensions dims, float[] sentimentWeights) {
+        this.settings = settings;
+        this.dims = dims;
+        this.sentimentWeights = sentimentWeights.clone();
+    }
+
+    /** Trains from scratch; {@code progress} receives one line per epoch. */
+    public TrainedHeads train(List<Example> train, List<Example> dev, Consumer<String> progress) {
+        Random random = new Random(settings.seed());
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
+            Map<String, NDArray> params = HeadGraph.initialParameters(manager, dims, random);
+            params.values().forEach(p -> p.setRequiresGradient(true));
+            Optimizer optimizer = Optimizer.adamW()
+                    .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                    .optWeightDecays(settings.weightDecay())
+                    .build();
+            List<Example> order = new ArrayList<>(train);
+            HeadWeights best = null;
+            double bestScore = -1;
+            int bestEpoch = 0;
+            int epoch = 0;
+            while (epoch < settings.maxEpochs() && epoch - bestEpoch < settings.patience()) {
+                epoch++;
+                Collections.shuffle(order, random);
+                double loss = runEpoch(manager, params, optimizer, order, random);
+                HeadWeights current = HeadGraph.snapshot(params, dims);
+                DevScore score = DevScore.of(current, dev, manager);
+                if (score.mean() > bestScore) {
+                    bestScore = score.mean();
+                    best = current;
+                    bestEpoch = epoch;
+                }
+                progress.accept(String.format("epoch %2d  loss %.4f  dev topic %.4f  dev sentiment %.4f%s", epoch, loss,
+                        score.topic(), score.sentiment(), bestEpoch == epoch ? "  *" : ""));
+            }
+            return new TrainedHeads(best, epoch, bestEpoch, bestScore);
+        }
+    }
+
+    private double runEpoch(NDManager manager, Map<String, NDArray> params, Optimizer optimizer, List<Example> order,
+            Random random) {
+        double lossSum = 0;
+        int batches = 0;
+        for (int from = 0; from < order.size(); from += settings.batchSize()) {
+            List<Example> batch = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
+            try (NDManager step = manager.newSubManager()) {
+                lossSum += step(step, params, optimizer, batch, random);
+                batches++;
+            }
+        }
+        return lossSum / Math.max(1, batches);
+    }
+
+    private float step(NDManager step, Map<String, NDArray> params, Optimizer optimizer, List<Example> batch,
+            Random random) {
+        HeadGraph.Inputs inputs = HeadGraph.inputs(step, batch.stream().map(Example::encoded).toList());
+        int size = batch.size();
+        float[] topicTarget = new float[size * dims.topics()];
+        float[] sentimentTarget = new float[size * dims.sentiments()];
+        int topics = 0;
+        float sentimentWeight = 0;
+        for (int row = 0; row < size; row++) {
+            Example example = batch.get(row);
+            if (example.task() == Task.TOPIC) {
+                topicTarget[row * dims.topics() + example.label()] = 1f;
+                topics++;
+            } else {
+                float weight = sentimentWeights[example.label()];
+                sentimentTarget[row * dims.sentiments() + example.label()] = weight;
+                sentimentWeight += weight;
+            }
+        }
+        NDArray dropoutMask = dropoutMask(step, size, random);
+        float value;
+        try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
+            NDList logits = HeadGraph.forward(inputs, params, dropoutMask);
+            NDArray topicLoss = step.create(topicTarget, new Shape(size, dims.topics()))
+                    .mul(logits.get(0).logSoftmax(1)).sum().neg().div(Math.max(1, topics));
+            NDArray sentimentLoss = step.create(sentimentTarget, new Shape(size, dims.sentiments()))
+                    .mul(logits.get(1).logSoftmax(1)).sum().neg().div(Math.max(1e-6f, sentimentWeight));
+            NDArray loss = topicLoss.add(sentimentLoss);
+            collector.backward(loss);
+            value = loss.getFloat();
+        }
+        for (Map.Entry<String, NDArray> param : params.entrySet()) {
+            try (NDArray gradient = param.getValue().getGradient()) {
+                optimizer.update(param.getKey(), param.getValue(), gradient);
+                gradient.subi(gradient); // PyTorch accumulates gradients across backward passes
+            }
+        }
+        return value;
+    }
+
+    private NDArray dropoutMask(NDManager step, int size, Random random) {
+        float keep = 1f - settings.dropout();
+        float[] mask = new float[size * dims.adapter()];
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = random.nextFloat() < keep ? 1f / keep : 0f;
+        }
+        return step.create(mask, new Shape(size, dims.adapter()));
+    }
+
+    /** Result of training: the best epoch's weights and how it was found. */
+    public record TrainedHeads(HeadWeights weights, int epochs, int bestEpoch, double bestDevScore) {}
+
+    /** Mean accuracy of both heads on the dev examples. */
+    record DevScore(double topic, double sentiment) {
+        double mean() {
+            return (topic + sentiment) / 2;
+        }
+
+        static DevScore of(HeadWeights weights, List<Example> dev, NDManager manager) {
+            int[] correct = new int[2];
+            int[] total = new int[2];
+            List<int[]> predicted = HeadGraph.argMax(weights, dev.stream().map(Example::encoded).toList(), manager);
+            for (int i = 0; i < dev.size(); i++) {
+                Example example = dev.get(i);
+                int task = example.task() == Task.TOPIC ? 0 : 1;
+                total[task]++;
+                if (predicted.get(i)[task] == example.label()) {
+                    correct[task]++;
+                }
+            }
+            return new DevScore(correct[0] / (double) Math.max(1, total[0]), correct[1] / (double) Math.max(1, total[1]));
+        }
+    }
+}

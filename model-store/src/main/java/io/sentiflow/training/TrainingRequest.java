@@ -1,0 +1,49 @@
+package io.sentiflow.training;
+
+import io.sentiflow.model.EncoderKind;
+import java.nio.file.Path;
+
+/**
+ * What to train: the data files (valid files may be null to skip evaluation), the label maps, the
+ * encoder, where encoder outputs are cached, and the settings.
+ *
+ * @param maxPerTask use at most this many examples of each train and valid file (a seeded random
+ *     sample), 0 for all; lets tests train a small real model quickly
+ * @param promoteIfNone promote the new version when the store has no promoted version
+ */
+public record TrainingRequest(Path sentimentTrain, Path topicTrain, Path sentimentValid, Path topicValid,
+        Path sentimentLabels, Path topicLabels, EncoderKind encoder, Path embeddingCache, TrainingSettings settings,
+        int maxPerTask, int intraOpThreads, boolean showProgress, boolean promoteIfNone) {
+
+    /** The default data files under {@code data}, all records, fp32 encoder. */
+    public static TrainingRequest defaults(DataLocations data, Path embeddingCache) {
+        return new TrainingRequest(data.sentimentTrain(), data.topicTrain(), data.sentimentValid(), data.topicValid(),
+                data.sentimentLabels(), data.topicLabels(), EncoderKind.FP32, embeddingCache,
+                TrainingSettings.defaults(), 0, 2, false, true);
+    }
+
+    public TrainingRequest withData(Path newSentimentTrain, Path newTopicTrain) {
+        return new TrainingRequest(newSentimentTrain, newTopicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, encoder, embeddingCache, settings, maxPerTask, intraOpThreads, showProgress, promoteIfNone);
+    }
+
+    public TrainingRequest withEncoder(EncoderKind newEncoder) {
+        return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, newEncoder, embeddingCache, settings, maxPerTask, intraOpThreads, showProgress, promoteIfNone);
+    }
+
+    public TrainingRequest withSettings(TrainingSettings newSettings) {
+        return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, encoder, embeddingCache, newSettings, maxPerTask, intraOpThreads, showProgress, promoteIfNone);
+    }
+
+    public TrainingRequest withSample(int newMaxPerTask) {
+        return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, encoder, embeddingCache, settings, newMaxPerTask, intraOpThreads, showProgress, promoteIfNone);
+    }
+
+    public TrainingRequest withProgress(boolean visible) {
+        return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, encoder, embeddingCache, settings, maxPerTask, intraOpThreads, visible, promoteIfNone);
+    }
+}

@@ -1,0 +1,68 @@
+package io.sentiflow.testing;
+
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.training.DataLocations;
+import io.sentiflow.training.TrainingRequest;
+import io.sentiflow.training.TrainingResult;
+import io.sentiflow.training.TrainingRun;
+import io.sentiflow.training.TrainingSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Small but real model versions for tests: the real encoder, {@value #EXAMPLES_PER_TASK} texts of
+ * each task from the shared train splits (and as many from the valid splits for the manifest's
+ * figures), {@value #EPOCHS} epochs, published into a store. On a warm encoder cache (directory
+ * {@code sentiflow.embedding.cache}, default {@code target/embedding-cache} of the module under
+ * test) a version takes a few seconds; the first run in a module encodes about 1,200 texts.
+ *
+ * <p>Different seeds give different weights, so two seeds make two versions for swap tests. The
+ * data comes from {@code sentiflow.data.dir} (set by surefire and failsafe).
+ */
+public final class TinyModels {
+
+    public static final int EXAMPLES_PER_TASK = 300;
+    public static final int EPOCHS = 3;
+    public static final String CACHE_PROPERTY = "sentiflow.embedding.cache";
+
+    private TinyModels() {}
+
+    /** Trains and publishes a small version into the store at {@code storeRoot}; returns its id. */
+    public static String trainInto(Path storeRoot, long seed) {
+        return train(storeRoot, seed).version();
+    }
+
+    /** Like {@link #trainInto} and promotes the new version. */
+    public static String trainAndPromote(Path storeRoot, long seed) {
+        String version = trainInto(storeRoot, seed);
+        ModelStore.open(storeRoot.toString()).promote(version);
+        return version;
+    }
+
+    /** Promotes {@code version} in the store at {@code storeRoot}. */
+    public static void promote(Path storeRoot, String version) {
+        ModelStore.open(storeRoot.toString()).promote(version);
+    }
+
+    /** The full result (figures on the sampled valid texts, timings) of a small training run. */
+    public static TrainingResult train(Path storeRoot, long seed) {
+        TrainingSettings settings = TrainingSettings.defaults().withSeed(seed).withEpochs(EPOCHS, EPOCHS);
+        TrainingRequest request = TrainingRequest.defaults(DataLocations.fromSystemProperties(), embeddingCache())
+                .withSettings(settings)
+                .withSample(EXAMPLES_PER_TASK);
+        request = new TrainingRequest(request.sentimentTrain(), request.topicTrain(), request.sentimentValid(),
+                request.topicValid(), request.sentimentLabels(), request.topicLabels(), request.encoder(),
+                request.embeddingCache(), settings, EXAMPLES_PER_TASK, 2, false, false);
+        try {
+            return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(storeRoot.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot train a tiny model into " + storeRoot, e);
+        }
+    }
+
+    /** Where encoder outputs are cached across test runs. */
+    public static Path embeddingCache() {
+        return Path.of(System.getProperty(CACHE_PROPERTY, "target/embedding-cache")).toAbsolutePath();
+    }
+}
