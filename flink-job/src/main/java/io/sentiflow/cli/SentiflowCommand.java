@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             KafkaCommand.class,
+            ScoreCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
 

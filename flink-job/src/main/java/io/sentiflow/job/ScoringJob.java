@@ -1,0 +1,104 @@
+package io.sentiflow.job;
+
+import io.sentiflow.alerts.AlertConfig;
+import io.sentiflow.alerts.SpikeAlerts;
+import io.sentiflow.connect.KafkaOptions;
+import io.sentiflow.connect.RawRecord;
+import io.sentiflow.ingest.IngestConfig;
+import io.sentiflow.ingest.PublishedAtWatermarks;
+import io.sentiflow.ingest.TextValidator;
+import io.sentiflow.ingest.ValidText;
+import io.sentiflow.schema.ModelUpdate;
+import io.sentiflow.schema.ScoredText;
+import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.scoring.MicroBatchScoring;
+import io.sentiflow.scoring.ScoringConfig;
+import java.util.Objects;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The scoring job: {@code news.raw} → validation (refused records → {@code news.dlq}) → batched
+ * multi-head scoring with hot-swapped models from {@code model.updates} → {@code news.scored} →
+ * spike alerts → {@code alerts}. It only wires; sources and sinks are injected through
+ * {@link ScoringEndpoints}, so tests can pass their own.
+ *
+ * <p>Every operator has a stable {@code uid}: renaming one loses its state on restore.
+ */
+public final class ScoringJob {
+
+    public static final String NAME = "sentiflow-scoring";
+
+    private final ScoringEndpoints endpoints;
+    private final ReadableConfig config;
+
+    /**
+     * @param config every {@code sentiflow.*} key (ingest, scoring, alerts); unset keys take defaults
+     */
+    public ScoringJob(ScoringEndpoints endpoints, ReadableConfig config) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Adds the job's operators to {@code env}; run it with {@code env.execute(NAME)}. */
+    public void wire(StreamExecutionEnvironment env) {
+        IngestConfig ingest = IngestConfig.fromConfiguration(config);
+
+        DataStream<RawRecord> raw = env
+                .fromSource(endpoints.texts(), WatermarkStrategy.noWatermarks(), "news.raw source")
+                .uid("raw-source");
+        SingleOutputStreamOperator<ValidText> validated = raw
+                .process(new TextValidator(ingest))
+                .uid("text-validator")
+                .name("validate texts");
+        validated.getSideOutput(TextValidator.DEAD_LETTERS)
+                .sinkTo(endpoints.deadLetters())
+                .uid("dlq-sink")
+                .name("news.dlq sink");
+        DataStream<ValidText> texts = validated
+                .assignTimestampsAndWatermarks(PublishedAtWatermarks.strategy(ingest))
+                .uid("published-at-watermarks")
+                .name("event time from publishedAt");
+
+        DataStream<ModelUpdate> updates = env
+                .fromSource(endpoints.modelUpdates(), ControlStreamWatermarks.neverHoldBack(), "model.updates source")
+                .uid("model-updates-source");
+        DataStream<ScoredText> scored =
+                MicroBatchScoring.apply(texts, updates, ScoringConfig.fromConfiguration(config));
+        scored.sinkTo(endpoints.scored())
+                .uid("scored-sink")
+                .name("news.scored sink");
+
+        SpikeAlerts.attach(scored, AlertConfig.fromConfiguration(config))
+                .sinkTo(endpoints.alerts())
+                .uid("alerts-sink")
+                .name("alerts sink");
+    }
+
+    /**
+     * Entry point for {@code flink run}: arguments are {@code --key value} pairs of any
+     * {@code sentiflow.*} key, for example {@code --sentiflow.kafka.bootstrap-servers
+     * broker:9092 --sentiflow.model.store s3://models}.
+     */
+    public static void main(String[] args) throws Exception {
+        Configuration conf = JobArguments.parse(args);
+        ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
+        Configuration flink = job.flinkSettings();
+        flink.addAll(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        run(env, ScoringEndpoints.kafka(KafkaOptions.connection(conf), job), conf);
+    }
+
+    /** Wires the job into {@code env} and runs it until it ends (bounded) or is cancelled. */
+    public static JobExecutionResult run(
+            StreamExecutionEnvironment env, ScoringEndpoints endpoints, ReadableConfig conf)
+            throws Exception {
+        new ScoringJob(endpoints, conf).wire(env);
+        return env.execute(NAME);
+    }
+}
