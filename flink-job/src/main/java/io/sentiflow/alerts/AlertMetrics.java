@@ -1,0 +1,77 @@
+package io.sentiflow.alerts;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+
+/**
+ * Metrics of the spike detector, under group {@code sentiflow}: counters {@value #ALERTS_FIRED}
+ * and {@value #ALERTS_RESOLVED}, gauge {@value #KEYS_TRACKED} (keys this subtask has created
+ * state for since it started; keys whose state expired and came back count again), and per topic
+ * {@code sentiflow.topic.<name>.negativeShare}, the negative share of the topic's last closed
+ * window (at most {@value #MAX_TOPIC_GAUGES} topics; the model knows 20). The late-record filter
+ * reports {@value #LATE_RECORDS_DROPPED} under the same group. Used by one task thread; gauges
+ * read volatile fields.
+ */
+public final class AlertMetrics {
+
+    public static final String GROUP = "sentiflow";
+    public static final String ALERTS_FIRED = "alertsFired";
+    public static final String ALERTS_RESOLVED = "alertsResolved";
+    public static final String KEYS_TRACKED = "keysTracked";
+    public static final String LATE_RECORDS_DROPPED = "lateRecordsDropped";
+    public static final String TOPIC_GROUP = "topic";
+    public static final String NEGATIVE_SHARE = "negativeShare";
+    public static final int MAX_TOPIC_GAUGES = 32;
+
+    private final MetricGroup group;
+    private final Counter alertsFired;
+    private final Counter alertsResolved;
+    private final ValueGauge keysTracked = new ValueGauge();
+    private final Map<String, ValueGauge> topicShares = new HashMap<>();
+
+    public AlertMetrics(MetricGroup operatorGroup) {
+        this.group = operatorGroup.addGroup(GROUP);
+        this.alertsFired = group.counter(ALERTS_FIRED);
+        this.alertsResolved = group.counter(ALERTS_RESOLVED);
+        group.gauge(KEYS_TRACKED, keysTracked);
+    }
+
+    public void alertFired() {
+        alertsFired.inc();
+    }
+
+    public void alertResolved() {
+        alertsResolved.inc();
+    }
+
+    public void keyTracked() {
+        keysTracked.value = keysTracked.value + 1;
+    }
+
+    /** Records a topic's latest window share; registers its gauge the first time. */
+    public void topicShare(String topic, double share) {
+        ValueGauge gauge = topicShares.get(topic);
+        if (gauge == null) {
+            if (topicShares.size() >= MAX_TOPIC_GAUGES) {
+                return;
+            }
+            gauge = new ValueGauge();
+            group.addGroup(TOPIC_GROUP, topic).gauge(NEGATIVE_SHARE, gauge);
+            topicShares.put(topic, gauge);
+        }
+        gauge.value = share;
+    }
+
+    /** A gauge the task thread writes and the metrics reporter reads. */
+    private static final class ValueGauge implements Gauge<Double> {
+        private volatile double value;
+
+        @Override
+        public Double getValue() {
+            return value;
+        }
+    }
+}

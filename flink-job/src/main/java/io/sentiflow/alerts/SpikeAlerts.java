@@ -1,0 +1,75 @@
+package io.sentiflow.alerts;
+
+import io.sentiflow.schema.ScoredText;
+import io.sentiflow.schema.SentimentAlert;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+
+/**
+ * Entry point of spike alerts: attaches the detector to a stream of scored texts and returns
+ * the alerts, one FIRING and one RESOLVED per episode of a topic or entity whose negative share
+ * rose well above its own normal level.
+ *
+ * <p>Data flow: event time from {@code publishedAt} (watermark {@code allowed-lateness} behind)
+ * -&gt; late texts to a side output -&gt; one record per topic and entity -&gt; sliding event-time
+ * windows counting distinct and negative texts -&gt; per-key baseline and episode state machine.
+ * Every operator has a name and a stable uid ({@code alerts-*}), so savepoints survive code
+ * changes. The caller adds the sink.
+ */
+public final class SpikeAlerts {
+
+    private SpikeAlerts() {}
+
+    /**
+     * The detector's output streams.
+     *
+     * @param alerts FIRING and RESOLVED alerts
+     * @param lateTexts texts that arrived after all their windows had closed
+     */
+    public record AlertStreams(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts) {}
+
+    /** Attaches the detector and returns its alerts; late texts are counted in {@code lateRecordsDropped}. */
+    public static DataStream<SentimentAlert> attach(DataStream<ScoredText> scored, AlertConfig config) {
+        return build(scored, config).alerts();
+    }
+
+    /** Attaches the detector and returns its alerts and its late texts. */
+    public static AlertStreams build(DataStream<ScoredText> scored, AlertConfig config) {
+        Assembly assembly = assemble(scored, config);
+        return new AlertStreams(assembly.alerts(), assembly.lateTexts());
+    }
+
+    /** Every stream of the detector, the closed windows included, for tests of the counting. */
+    record Assembly(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts, DataStream<WindowStats> windows) {}
+
+    static Assembly assemble(DataStream<ScoredText> scored, AlertConfig config) {
+        SingleOutputStreamOperator<ScoredText> onTime = scored
+                .assignTimestampsAndWatermarks(PublishedAtWatermarks.strategy(config))
+                .name("Alerts: event time from publishedAt").uid("alerts-event-time")
+                .process(new LateTextFilter(config), new AvroTypeInfo<>(ScoredText.class))
+                .name("Alerts: route late texts").uid("alerts-late-filter");
+        DataStream<WindowStats> windows = windows(onTime, config);
+        DataStream<SentimentAlert> alerts = windows
+                .keyBy(stats -> KeyedText.stateKey(stats.keyKind(), stats.key()), Types.STRING)
+                .process(new SpikeDetector(config), new AvroTypeInfo<>(SentimentAlert.class))
+                .name("Alerts: spike detector").uid("alerts-spike-detector");
+        return new Assembly(alerts, onTime.getSideOutput(LateTextFilter.LATE), windows);
+    }
+
+    /** The closed windows of every key, before the detector. */
+    private static SingleOutputStreamOperator<WindowStats> windows(DataStream<ScoredText> onTime, AlertConfig config) {
+        return onTime
+                .flatMap(new AlertKeys(config), TypeInformation.of(KeyedText.class))
+                .name("Alerts: topic and entity keys").uid("alerts-keys")
+                .keyBy(KeyedText::stateKey, Types.STRING)
+                .window(SlidingEventTimeWindows.of(config.windowSize(), config.windowSlide()))
+                .aggregate(new WindowCounter(config), new WindowCloser(),
+                        TypeInformation.of(WindowTally.class), TypeInformation.of(WindowTally.class),
+                        TypeInformation.of(WindowStats.class))
+                .name("Alerts: sliding window counts").uid("alerts-window-counts");
+    }
+}
