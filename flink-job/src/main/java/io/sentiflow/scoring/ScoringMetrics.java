@@ -96,6 +96,12 @@ public final class ScoringMetrics {
         return swapsRefused.getCount();
     }
 
+    /** Refusals with {@code reason} so far. */
+    public long swapsRefused(String reason) {
+        Counter counter = refusedByReason.get(reason);
+        return counter == null ? 0 : counter.getCount();
+    }
+
     public long recordsScored() {
         return recordsScored.getCount();
     }

@@ -169,12 +169,17 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
             model = loader.load(pointer);
         } catch (Exception e) {
             synchronized (lock) {
+                if (closed) {
+                    LOG.info("Abandoned loading model version {}: shutting down", pointer.version());
+                    return;
+                }
                 if (pointer.equals(target)) {
                     target = ready != null ? ready.pointer : active.pointer;
                 }
             }
             LOG.warn("Refused model version {} from {}; keeping version {}: {}",
-                    pointer.version(), pointer.uri(), activePointer().version(), e.getMessage(), e);
+                    pointer.version(), pointer.uri(), activePointer().version(), e.toString());
+            LOG.debug("Why model version {} was refused", pointer.version(), e);
             listener.refused(pointer, e);
             return;
         }

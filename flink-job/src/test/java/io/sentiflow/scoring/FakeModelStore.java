@@ -9,10 +9,12 @@ import io.sentiflow.swap.ModelSource;
 import io.sentiflow.swap.ModelWarmup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +29,7 @@ final class FakeModelStore implements ModelSource {
 
     private volatile String promoted;
     private final Set<String> tampered = ConcurrentHashMap.newKeySet();
+    private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
     final List<FakeModel> loaded = new CopyOnWriteArrayList<>();
 
     FakeModelStore(String promoted) {
@@ -46,13 +49,22 @@ final class FakeModelStore implements ModelSource {
         tampered.add(version);
     }
 
+    /** Loads of {@code version} wait until the returned latch is counted down. */
+    CountDownLatch holdLoadsOf(String version) {
+        return gates.computeIfAbsent(version, v -> new CountDownLatch(1));
+    }
+
     @Override
     public Optional<ModelPointer> promoted() {
         return Optional.ofNullable(promoted).map(FakeModelStore::pointer);
     }
 
     @Override
-    public ScoringModel load(ModelPointer pointer) throws ModelRejectedException {
+    public ScoringModel load(ModelPointer pointer) throws ModelRejectedException, InterruptedException {
+        CountDownLatch gate = gates.get(pointer.version());
+        if (gate != null) {
+            gate.await();
+        }
         if (tampered.contains(pointer.version())) {
             throw new ModelRejectedException(RejectionReason.CHECKSUM_MISMATCH, pointer.version(),
                     "weights.bin has sha256 0000, manifest says " + pointer.manifestSha256());
