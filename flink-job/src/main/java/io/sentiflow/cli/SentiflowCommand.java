@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             KafkaCommand.class,
+            ProduceCommand.class,
+            ConsumeCommand.class,
             ScoreCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
@@ -39,7 +41,9 @@ public final class SentiflowCommand implements Callable<Integer> {
 
     /** The command line as {@code main} runs it; tests execute it in-process the same way. */
     public static CommandLine commandLine() {
-        return new CommandLine(new SentiflowCommand()).setExecutionExceptionHandler(new ErrorReporter());
+        return new CommandLine(new SentiflowCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorReporter());
     }
 
     /** No subcommand given: show what there is and fail, so scripts notice the missing command. */

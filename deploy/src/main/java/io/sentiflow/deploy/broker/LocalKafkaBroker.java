@@ -213,25 +213,33 @@ public final class LocalKafkaBroker {
 
     private void awaitReady(ProcessHandle broker) {
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
-        try (Admin admin = BrokerProbe.admin(config.bootstrapServers())) {
-            while (System.nanoTime() < deadline) {
-                if (!broker.isAlive()) {
-                    throw new BrokerException("Kafka broker pid " + broker.pid() + " exited while starting; end of "
-                            + config.logFile() + ":\n" + BrokerFiles.tail(config.logFile(), LOG_TAIL_LINES));
+        try {
+            // Only open an admin client once the port listens: before that it logs a warning per attempt.
+            while (!BrokerProbe.accepts(config.host(), config.port())) {
+                pauseOrFail(broker, deadline);
+            }
+            try (Admin admin = BrokerProbe.admin(config.bootstrapServers())) {
+                while (!BrokerProbe.answersAsKafka(admin, Duration.ofSeconds(2))) {
+                    pauseOrFail(broker, deadline);
                 }
-                if (BrokerProbe.accepts(config.host(), config.port())
-                        && BrokerProbe.answersAsKafka(admin, Duration.ofSeconds(2))) {
-                    return;
-                }
-                Thread.sleep(POLL.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while waiting for the Kafka broker", e);
         }
-        throw new BrokerException("Kafka broker pid " + broker.pid() + " did not accept connections on "
-                + config.bootstrapServers() + " within " + config.startTimeout() + "; end of " + config.logFile()
-                + ":\n" + BrokerFiles.tail(config.logFile(), LOG_TAIL_LINES));
+    }
+
+    private void pauseOrFail(ProcessHandle broker, long deadline) throws InterruptedException {
+        if (!broker.isAlive()) {
+            throw new BrokerException("Kafka broker pid " + broker.pid() + " exited while starting; end of "
+                    + config.logFile() + ":\n" + BrokerFiles.tail(config.logFile(), LOG_TAIL_LINES));
+        }
+        if (System.nanoTime() > deadline) {
+            throw new BrokerException("Kafka broker pid " + broker.pid() + " did not accept connections on "
+                    + config.bootstrapServers() + " within " + config.startTimeout() + "; end of " + config.logFile()
+                    + ":\n" + BrokerFiles.tail(config.logFile(), LOG_TAIL_LINES));
+        }
+        Thread.sleep(POLL.toMillis());
     }
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
