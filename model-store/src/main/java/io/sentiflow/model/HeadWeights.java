@@ -59,7 +59,8 @@ public final class HeadWeights {
         return new HeadWeights(dims, byName);
     }
 
-    static Map<String, int[]> expectedShapes(HeadDimensions d) {
+    /** Shape of each tensor for {@code d}, in {@link #NAMES} order. */
+    public static Map<String, int[]> expectedShapes(HeadDimensions d) {
         Map<String, int[]> shapes = new LinkedHashMap<>();
         shapes.put("att.w", new int[] {d.hidden(), d.attention()});
         shapes.put("att.b", new int[] {d.attention()});

@@ -61,6 +61,16 @@ public final class TinyModels {
         }
     }
 
+    /**
+     * Publishes, in well under a second, a version with random (untrained) head weights over the real
+     * encoder: it loads and predicts like any version, for tests that need many versions (swaps) but
+     * not meaningful predictions. Different seeds give different weights and ids.
+     */
+    public static String untrainedInto(Path storeRoot, long seed) {
+        return ModelStore.open(storeRoot.toString()).publish(UntrainedVersions.manifest(seed),
+                UntrainedVersions.files(seed));
+    }
+
     /** Where encoder outputs are cached across test runs. */
     public static Path embeddingCache() {
         return Path.of(System.getProperty(CACHE_PROPERTY, "target/embedding-cache")).toAbsolutePath();
