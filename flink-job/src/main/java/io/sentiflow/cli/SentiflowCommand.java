@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ProduceCommand.class,
             ConsumeCommand.class,
             ScoreCommand.class,
+            AlertsCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
 
