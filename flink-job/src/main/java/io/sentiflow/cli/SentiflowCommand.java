@@ -27,6 +27,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             KafkaCommand.class,
+            TrainCommand.class,
+            EvalCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
             ProduceCommand.class,
             ConsumeCommand.class,
             ScoreCommand.class,

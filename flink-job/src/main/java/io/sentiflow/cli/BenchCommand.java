@@ -1,0 +1,111 @@
+package io.sentiflow.cli;
+
+import io.sentiflow.evaluation.ModelBenchmark;
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.ScoringModel;
+import io.sentiflow.store.Manifest;
+import io.sentiflow.store.ModelRejectedException;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.training.DataLocations;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sentiflow bench model}: speed of the whole model next to the bare ONNX Runtime session. */
+@Command(name = "bench", description = "Benchmarks (one run, a printed table; not tests).",
+        subcommands = {BenchCommand.ModelBench.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    @Command(name = "model", description = "Texts/s and per-batch latency for batch sizes 1, 8, 32, 64: "
+            + "whole model (tokenizer, encoder, heads) vs the bare ONNX Runtime session on the same texts.")
+    static final class ModelBench implements Callable<Integer> {
+        @Spec private CommandSpec spec;
+        @Mixin private StoreOptions store;
+
+        @Option(names = "--version", paramLabel = "V", description = "Model version (default: the promoted one).")
+        private String version;
+
+        @Option(names = "--data", paramLabel = "CSV", description = "Texts to score (default: the shared sent_valid.csv).")
+        private Path data;
+
+        @Option(names = "--texts", paramLabel = "N", defaultValue = "512",
+                description = "How many texts per batch size (default: ${DEFAULT-VALUE}).")
+        private int count = 512;
+
+        @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+                description = "ONNX Runtime intra-op threads for both (default: ${DEFAULT-VALUE}).")
+        private int threads = 2;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelStore models = store.open();
+            String chosen = version != null ? version : models.promotedVersion().orElseThrow(() ->
+                    new IllegalArgumentException("No promoted version in " + store.location() + "; pass --version"));
+            Manifest manifest = models.manifest(chosen);
+            EncoderKind kind = EncoderKind.fromName(manifest.encoder().kind()).orElseThrow();
+            List<String> texts = texts();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "version %s, encoder %s, %d texts per batch size, %d ONNX Runtime threads, %d cores%n",
+                    chosen, kind.cliName(), texts.size(), threads, Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "%5s | %12s %9s %9s | %12s %9s %9s | %6s%n", "batch", "model txt/s", "p50 ms",
+                    "p95 ms", "bare txt/s", "p50 ms", "p95 ms", "ratio");
+            out.flush();
+            try (ScoringModel model = models.load(chosen, null, null, threads)) {
+                new ModelBenchmark(kind, threads).run(model, texts, new int[] {1, 8, 32, 64}, row -> {
+                    out.printf(Locale.ROOT, "%5d | %12.1f %9.2f %9.2f | %12.1f %9.2f %9.2f | %6.2f%n", row.batchSize(),
+                            row.modelTextsPerSecond(), row.modelP50Ms(), row.modelP95Ms(), row.bareTextsPerSecond(),
+                            row.bareP50Ms(), row.bareP95Ms(), row.slowdown());
+                    out.flush();
+                });
+            } catch (ModelRejectedException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            out.println("ratio = bare texts/s divided by model texts/s (the cost of tokenizing, copying and the heads)");
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+
+        /** The first {@code count} values of the CSV's {@code text} column. */
+        private List<String> texts() throws Exception {
+            Path file = data != null ? data : DataLocations.fromSystemProperties().sentimentValid();
+            List<String> texts = new ArrayList<>();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                    CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                            .parse(reader)) {
+                for (CSVRecord record : parser) {
+                    if (texts.size() == count) {
+                        break;
+                    }
+                    texts.add(record.get("text"));
+                }
+            }
+            if (texts.isEmpty()) {
+                throw new IllegalArgumentException(file + " holds no texts");
+            }
+            return texts;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.sentiflow.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentiflow.evaluation.ClassificationReport;
+import io.sentiflow.evaluation.Evaluator;
+import io.sentiflow.evaluation.ReportFormat;
+import io.sentiflow.model.ScoringModel;
+import io.sentiflow.store.ModelRejectedException;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.training.LabeledCsv;
+import io.sentiflow.training.LabeledText;
+import io.sentiflow.training.Task;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sentiflow eval}: scores a labelled CSV ({@code text,label}; labels as names or ids) with a
+ * model version and prints per-class precision, recall, F1 and support, accuracy, macro and weighted
+ * averages and the confusion matrix; {@code --json} prints the same as one JSON object.
+ */
+@Command(name = "eval", description = "Evaluate a model version on a labelled CSV (text,label).")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+    @Mixin private StoreOptions store;
+
+    @Option(names = "--task", required = true, paramLabel = "sentiment|topic", description = "Which head to evaluate.")
+    private String task;
+
+    @Option(names = "--data", required = true, paramLabel = "CSV", description = "Labelled CSV with text and label columns.")
+    private Path data;
+
+    @Option(names = "--version", paramLabel = "V", description = "Model version (default: the promoted one).")
+    private String version;
+
+    @Option(names = "--json", description = "Print one JSON object (accuracy and macroF1 at the top level).")
+    private boolean json;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
+            description = "ONNX Runtime intra-op threads (default: ${DEFAULT-VALUE}).")
+    private int threads = 2;
+
+    @Override
+    public Integer call() throws Exception {
+        Task head = Task.fromName(task)
+                .orElseThrow(() -> new IllegalArgumentException("--task must be sentiment or topic, was " + task));
+        ModelStore models = store.open();
+        String chosen = version != null ? version : models.promotedVersion().orElseThrow(() ->
+                new IllegalArgumentException("No promoted version in " + store.location() + "; pass --version"));
+        ClassificationReport report;
+        try (ScoringModel model = load(models, chosen)) {
+            List<String> labels = head == Task.TOPIC ? model.topicLabels() : model.sentimentLabels();
+            List<LabeledText> examples = LabeledCsv.read(data, labels);
+            if (examples.isEmpty()) {
+                throw new IllegalArgumentException(data + " holds no labelled rows");
+            }
+            report = Evaluator.evaluate(model, head, examples);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("version", chosen);
+            object.put("task", head.cliName());
+            object.put("data", data.toString());
+            object.putAll(new ObjectMapper().convertValue(report, Map.class));
+            out.println(new ObjectMapper().writeValueAsString(object));
+        } else {
+            out.printf("version %s, task %s, %s%n%n%s", chosen, head.cliName(), data, ReportFormat.text(report));
+        }
+        out.flush();
+        return CommandLine.ExitCode.OK;
+    }
+
+    private ScoringModel load(ModelStore models, String chosen) {
+        try {
+            return models.load(chosen, null, null, threads);
+        } catch (ModelRejectedException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package io.sentiflow.evaluation;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.sentiflow.model.EncoderFiles;
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.TokenBatch;
+import io.sentiflow.model.TokenEncoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Speed harness (not a test): texts per second and per-batch latency of the whole model
+ * (tokenizer, encoder, heads) next to the bare ONNX Runtime session fed pre-tokenized batches of
+ * the same texts, for each batch size, in one run. Each measurement follows a warm-up pass.
+ */
+public final class ModelBenchmark {
+
+    /** One batch size's figures; latencies in milliseconds. */
+    public record Row(int batchSize, double modelTextsPerSecond, double modelP50Ms, double modelP95Ms,
+            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms) {
+
+        /** How many times slower the whole model is than the bare session. */
+        public double slowdown() {
+            return bareTextsPerSecond / modelTextsPerSecond;
+        }
+    }
+
+    private final EncoderKind encoder;
+    private final int intraOpThreads;
+
+    public ModelBenchmark(EncoderKind encoder, int intraOpThreads) {
+        this.encoder = encoder;
+        this.intraOpThreads = intraOpThreads;
+    }
+
+    /** Measures {@code model} and the bare session on {@code texts} for each batch size. */
+    public List<Row> run(ScoringModel model, List<String> texts, int[] batchSizes, Consumer<Row> onRow)
+            throws OrtException {
+        List<Row> rows = new ArrayList<>();
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (TokenEncoder tokenizer = TokenEncoder.open(encoder, 1);
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            try (OrtSession session = env.createSession(EncoderFiles.of(encoder).model().toString(), options)) {
+                for (int batchSize : batchSizes) {
+                    List<List<String>> batches = chunks(texts, batchSize);
+                    List<TokenBatch> tokenized = batches.stream().map(tokenizer::tokenize).toList();
+                    double[] modelTimes = time(batches, model::predict);
+                    double[] bareTimes = time(tokenized, batch -> runBare(env, session, batch));
+                    Row row = new Row(batchSize, texts.size() / (sum(modelTimes) / 1000), percentile(modelTimes, 50),
+                            percentile(modelTimes, 95), texts.size() / (sum(bareTimes) / 1000),
+                            percentile(bareTimes, 50), percentile(bareTimes, 95));
+                    rows.add(row);
+                    onRow.accept(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static <T> double[] time(List<T> batches, Consumer<T> action) {
+        action.accept(batches.get(0)); // warm-up: first runs allocate arenas and JIT-compile
+        double[] millis = new double[batches.size()];
+        for (int i = 0; i < batches.size(); i++) {
+            long start = System.nanoTime();
+            action.accept(batches.get(i));
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        return millis;
+    }
+
+    private static void runBare(OrtEnvironment env, OrtSession session, TokenBatch batch) {
+        int width = batch.maxLength();
+        long[][] ids = new long[batch.size()][width];
+        long[][] mask = new long[batch.size()][width];
+        for (int row = 0; row < batch.size(); row++) {
+            long[] sequence = batch.ids().get(row);
+            System.arraycopy(sequence, 0, ids[row], 0, sequence.length);
+            Arrays.fill(mask[row], 0, sequence.length, 1L);
+        }
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
+            inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
+            inputs.put("token_type_ids", OnnxTensor.createTensor(env, new long[batch.size()][width]));
+            try (OrtSession.Result result = session.run(inputs)) {
+                result.get(0);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("Bare ONNX Runtime session failed", e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> texts, int size) {
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < texts.size(); from += size) {
+            out.add(texts.subList(from, Math.min(texts.size(), from + size)));
+        }
+        return out;
+    }
+
+    private static double sum(double[] values) {
+        return Arrays.stream(values).sum();
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}
