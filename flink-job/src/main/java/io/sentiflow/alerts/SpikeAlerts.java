@@ -43,6 +43,14 @@ public final class SpikeAlerts {
         return new AlertStreams(assembly.alerts(), assembly.lateTexts());
     }
 
+    /**
+     * Also sends the alerts to a webhook (best effort, never blocking; see {@link WebhookSink}).
+     * Call it only when {@link WebhookConfig#fromConfiguration} found a URL.
+     */
+    public static void attachWebhook(DataStream<SentimentAlert> alerts, WebhookConfig config) {
+        alerts.sinkTo(new WebhookSink(config)).name("Alerts: webhook").uid("alerts-webhook");
+    }
+
     /** Every stream of the detector, the closed windows included, for tests of the counting. */
     record Assembly(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts, DataStream<WindowStats> windows) {}
 

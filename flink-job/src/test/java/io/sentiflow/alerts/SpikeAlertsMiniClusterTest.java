@@ -6,13 +6,18 @@ import io.sentiflow.schema.AlertState;
 import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
@@ -22,6 +27,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
@@ -68,8 +74,11 @@ class SpikeAlertsMiniClusterTest {
     void negativeBurstAboutOneEntityFiresOnceAndResolvesAfterIt() throws Exception {
         List<ScoredText> input = new ArrayList<>(data.calmStream(2, SIX_HOURS));
         input.addAll(burst("TSLA", 0, 40, Duration.ofSeconds(30)));
+        // On RocksDB, as in production: state types and the TTL must work with a serializing backend.
+        Configuration rocksDb = new Configuration();
+        rocksDb.setString("state.backend.type", "rocksdb");
 
-        Run run = run(byTime(input), AlertConfig.defaults());
+        Run run = run(byTime(input), AlertConfig.defaults(), rocksDb);
 
         assertThat(run.alerts()).allSatisfy(a -> {
             assertThat(a.getKeyKind()).isEqualTo(KeyKind.ENTITY);
@@ -149,6 +158,36 @@ class SpikeAlertsMiniClusterTest {
         assertThat(counter(run.jobId(), AlertMetrics.LATE_RECORDS_DROPPED)).isEqualTo(1);
     }
 
+    @Test
+    void alertsReachAWebhookAsJsonWhenOneIsConfigured() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        BlockingQueue<String> bodies = new LinkedBlockingQueue<>();
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Configuration conf = new Configuration();
+            conf.set(WebhookOptions.URL, "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(1);
+            DataStream<SentimentAlert> alerts = SpikeAlerts.attach(env.fromData(
+                    burst("ACME", 0, 30, Duration.ofSeconds(20)), new AvroTypeInfo<>(ScoredText.class)),
+                    AlertConfig.defaults());
+            SpikeAlerts.attachWebhook(alerts, WebhookConfig.fromConfiguration(conf).orElseThrow());
+
+            env.execute("webhook test");
+
+            // The end of input closes the windows and, with event time at its end, resolves the episode.
+            assertThat(bodies.poll(30, TimeUnit.SECONDS)).contains("\"key\":\"ACME\"", "\"state\":\"FIRING\"");
+            assertThat(bodies.poll(30, TimeUnit.SECONDS)).contains("\"state\":\"RESOLVED\"");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private List<ScoredText> burst(String entity, int label, int count, Duration every) {
         List<ValidSetTexts.Labeled> texts = data.labeled(l -> l.label() == label);
         Random topics = new Random(11);
@@ -166,7 +205,11 @@ class SpikeAlertsMiniClusterTest {
     }
 
     private static Run run(List<ScoredText> input, AlertConfig config) throws Exception {
-        Configuration conf = new Configuration();
+        return run(input, config, new Configuration());
+    }
+
+    private static Run run(List<ScoredText> input, AlertConfig config, Configuration jobConf) throws Exception {
+        Configuration conf = new Configuration(jobConf);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(1);
