@@ -5,6 +5,7 @@ import io.sentiflow.model.ScoringModel;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.store.ModelRejectedException;
+import io.sentiflow.swap.ModelLease;
 import io.sentiflow.swap.ModelPointer;
 import io.sentiflow.swap.ModelSource;
 import io.sentiflow.swap.ModelSwapper;
@@ -238,7 +239,7 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
             }
             long scoredAt = getProcessingTimeService().getCurrentProcessingTime();
             BatchScorer.ScoredBatch scored;
-            try (ModelSwapper.Lease<ScoringModel> lease = swapper.acquire()) {
+            try (ModelLease<ScoringModel> lease = swapper.acquire()) {
                 scored = BatchScorer.score(lease.model(), texts, scoredAt);
             }
             metrics.batchScored(texts.size(), scored.distinctTexts(), scored.inferenceNanos());

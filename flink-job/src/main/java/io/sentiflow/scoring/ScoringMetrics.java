@@ -84,8 +84,9 @@ public final class ScoringMetrics {
 
     /** Called from the loader thread; {@code reason} is a short upper-case tag. */
     public void swapRefused(String reason) {
-        swapsRefused.inc();
         refusedByReason.computeIfAbsent(reason, r -> group.addGroup(REASON, r).counter(SWAPS_REFUSED)).inc();
+        // The total last: whoever sees it has also seen the reason's count.
+        swapsRefused.inc();
     }
 
     public long swapsCompleted() {

@@ -30,8 +30,11 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelSwapper.class);
 
-    /** A model loader may block for seconds; this bounds how long closing waits for it. */
-    private static final Duration LOADER_SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /**
+     * Opening an ONNX session is not interruptible and takes a second or two here; closing waits
+     * that long, not the minutes a task's cancellation may allow.
+     */
+    private static final Duration LOADER_SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     /** Loads, verifies and warms up a version; throws if any check fails. */
     @FunctionalInterface
@@ -52,14 +55,14 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
     private final Object lock = new Object();
 
     // All guarded by lock.
-    private Slot<M> active;
-    private Slot<M> ready;
+    private LeasedModel<M> active;
+    private LeasedModel<M> ready;
     private ModelPointer target;
     private boolean closed;
 
-    private ModelSwapper(Slot<M> active, Loader<M> loader, Listener listener, String threadName) {
+    private ModelSwapper(LeasedModel<M> active, Loader<M> loader, Listener listener, String threadName) {
         this.active = active;
-        this.target = active.pointer;
+        this.target = active.pointer();
         this.loader = loader;
         this.listener = listener;
         this.loaderThread =
@@ -80,7 +83,7 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
             throws Exception {
         Objects.requireNonNull(initial, "initial");
         M model = loader.load(initial);
-        return new ModelSwapper<>(new Slot<>(initial, model), loader, listener, loaderThreadName);
+        return new ModelSwapper<>(new LeasedModel<>(initial, model), loader, listener, loaderThreadName);
     }
 
     /**
@@ -90,14 +93,14 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
      */
     public boolean request(ModelPointer pointer) {
         Objects.requireNonNull(pointer, "pointer");
-        Slot<M> cancelled;
+        LeasedModel<M> cancelled;
         boolean backToActive;
         synchronized (lock) {
             if (closed || pointer.sameVersionAs(target)) {
                 return false;
             }
             target = pointer;
-            backToActive = pointer.sameVersionAs(active.pointer);
+            backToActive = pointer.sameVersionAs(active.pointer());
             // Back to the active version (a rollback) while another was on its way: drop that one.
             cancelled = backToActive ? ready : null;
             if (backToActive) {
@@ -106,7 +109,7 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
         }
         if (backToActive) {
             if (cancelled != null) {
-                closeQuietly(cancelled);
+                LeasedModel.closeQuietly(cancelled);
             }
             return false;
         }
@@ -119,42 +122,42 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
      * The model for the next batch. Switches to a ready version first, so a swap happens between
      * batches. Release the lease when the batch is done.
      */
-    public Lease<M> acquire() {
+    public ModelLease<M> acquire() {
         ModelPointer from = null;
         ModelPointer to = null;
-        Slot<M> slot;
+        LeasedModel<M> slot;
         synchronized (lock) {
             if (closed) {
                 throw new IllegalStateException("model swapper is closed");
             }
             if (ready != null) {
-                from = active.pointer;
-                to = ready.pointer;
+                from = active.pointer();
+                to = ready.pointer();
                 active.retire();
                 active = ready;
                 ready = null;
             }
             slot = active;
-            slot.leases++;
+            slot.lease();
         }
         if (to != null) {
             LOG.info("Swapped model version {} for {}", from.version(), to.version());
             listener.swapped(from, to);
         }
-        return new Lease<>(slot, lock);
+        return new ModelLease<>(slot, lock);
     }
 
     /** The version scoring uses now (or will, from the next batch, once a ready one switches in). */
     public ModelPointer activePointer() {
         synchronized (lock) {
-            return active.pointer;
+            return active.pointer();
         }
     }
 
     /** The newest version requested and not refused, if it differs from the active one. */
     public Optional<ModelPointer> pendingPointer() {
         synchronized (lock) {
-            return target.sameVersionAs(active.pointer) ? Optional.empty() : Optional.of(target);
+            return target.sameVersionAs(active.pointer()) ? Optional.empty() : Optional.of(target);
         }
     }
 
@@ -174,7 +177,7 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
                     return;
                 }
                 if (pointer.equals(target)) {
-                    target = ready != null ? ready.pointer : active.pointer;
+                    target = ready != null ? ready.pointer() : active.pointer();
                 }
             }
             LOG.warn("Refused model version {} from {}; keeping version {}: {}",
@@ -183,17 +186,17 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
             listener.refused(pointer, e);
             return;
         }
-        Slot<M> superseded;
+        LeasedModel<M> superseded;
         synchronized (lock) {
             if (closed || !pointer.equals(target)) {
-                superseded = new Slot<>(pointer, model);
+                superseded = new LeasedModel<>(pointer, model);
             } else {
                 superseded = ready;
-                ready = new Slot<>(pointer, model);
+                ready = new LeasedModel<>(pointer, model);
             }
         }
         if (superseded != null) {
-            closeQuietly(superseded);
+            LeasedModel.closeQuietly(superseded);
         }
     }
 
@@ -202,7 +205,7 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
      * flight (the operator's {@code close()}); a model still leased closes on its release.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         synchronized (lock) {
             if (closed) {
                 return;
@@ -210,90 +213,27 @@ public final class ModelSwapper<M extends AutoCloseable> implements AutoCloseabl
             closed = true;
         }
         loaderThread.shutdownNow();
-        if (!loaderThread.awaitTermination(LOADER_SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("Model loader thread still busy after {}; its model closes when it finishes",
-                    LOADER_SHUTDOWN_WAIT);
-        }
-        Slot<M> lastReady;
+        awaitLoaderThread();
+        LeasedModel<M> lastReady;
         synchronized (lock) {
             active.retire();
             lastReady = ready;
             ready = null;
         }
         if (lastReady != null) {
-            closeQuietly(lastReady);
+            LeasedModel.closeQuietly(lastReady);
         }
     }
 
-    private static void closeQuietly(Slot<?> slot) {
+    /** A load still running when this returns closes its own model when it ends (it sees closed). */
+    private void awaitLoaderThread() {
         try {
-            slot.model.close();
-        } catch (Exception e) {
-            // A model that fails to close leaks native memory but must not stop scoring.
-            LOG.warn("Closing model version {} failed", slot.pointer.version(), e);
-        }
-    }
-
-    /** A model plus how many batches use it; closed once retired and no batch uses it. */
-    private static final class Slot<M extends AutoCloseable> {
-        final ModelPointer pointer;
-        final M model;
-        int leases;
-        boolean retired;
-        boolean closedModel;
-
-        Slot(ModelPointer pointer, M model) {
-            this.pointer = pointer;
-            this.model = model;
-        }
-
-        /** Called with the lock held. */
-        void retire() {
-            retired = true;
-            closeIfUnused();
-        }
-
-        /** Called with the lock held. */
-        void closeIfUnused() {
-            if (retired && leases == 0 && !closedModel) {
-                closedModel = true;
-                closeQuietly(this);
+            if (!loaderThread.awaitTermination(LOADER_SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("Model loader thread still busy after {}; its model closes when it finishes",
+                        LOADER_SHUTDOWN_WAIT);
             }
-        }
-    }
-
-    /**
-     * The right to use one model for one batch. Not thread-safe; release it exactly once, on the
-     * thread that acquired it.
-     */
-    public static final class Lease<M extends AutoCloseable> implements AutoCloseable {
-        private final Slot<M> slot;
-        private final Object lock;
-        private boolean released;
-
-        private Lease(Slot<M> slot, Object lock) {
-            this.slot = slot;
-            this.lock = lock;
-        }
-
-        public M model() {
-            return slot.model;
-        }
-
-        public ModelPointer pointer() {
-            return slot.pointer;
-        }
-
-        @Override
-        public void close() {
-            if (released) {
-                return;
-            }
-            released = true;
-            synchronized (lock) {
-                slot.leases--;
-                slot.closeIfUnused();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

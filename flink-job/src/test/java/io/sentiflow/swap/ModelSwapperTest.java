@@ -24,7 +24,7 @@ class ModelSwapperTest {
     private ModelSwapper<FakeModel> swapper;
 
     @AfterEach
-    void closeSwapper() throws InterruptedException {
+    void closeSwapper() {
         if (swapper != null) {
             swapper.close();
         }
