@@ -2,6 +2,7 @@ package io.sentiflow.alerts;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.LongStream;
 
 /**
  * What one key's window has seen so far: the fingerprints of its distinct texts, how many of
@@ -56,7 +57,7 @@ public record WindowTally(long[] fingerprints, int negatives, EvidenceItem[] evi
      * count is an upper bound then, since only fingerprints are kept (sliding windows never merge).
      */
     public WindowTally merge(WindowTally other, int evidenceSize) {
-        long[] union = java.util.stream.LongStream.concat(Arrays.stream(fingerprints), Arrays.stream(other.fingerprints))
+        long[] union = LongStream.concat(Arrays.stream(fingerprints), Arrays.stream(other.fingerprints))
                 .distinct().sorted().toArray();
         String[] versions = modelVersions;
         for (String v : other.modelVersions) {

@@ -21,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -44,7 +45,7 @@ class SpikeAlertsMiniClusterTest {
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
             .setConfiguration(REPORTER.addToConfiguration(new Configuration()))
             .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(1)
+            .setNumberSlotsPerTaskManager(2)
             .build());
 
     private static final Duration SIX_HOURS = Duration.ofHours(6);
@@ -74,11 +75,13 @@ class SpikeAlertsMiniClusterTest {
     void negativeBurstAboutOneEntityFiresOnceAndResolvesAfterIt() throws Exception {
         List<ScoredText> input = new ArrayList<>(data.calmStream(2, SIX_HOURS));
         input.addAll(burst("TSLA", 0, 40, Duration.ofSeconds(30)));
-        // On RocksDB, as in production: state types and the TTL must work with a serializing backend.
-        Configuration rocksDb = new Configuration();
-        rocksDb.setString("state.backend.type", "rocksdb");
+        // On RocksDB and two subtasks, as in production: state types and the TTL must work with a
+        // serializing backend, and watermarks merge from parallel inputs.
+        Configuration production = new Configuration();
+        production.setString("state.backend.type", "rocksdb");
+        production.set(CoreOptions.DEFAULT_PARALLELISM, 2);
 
-        Run run = run(byTime(input), AlertConfig.defaults(), rocksDb);
+        Run run = run(byTime(input), AlertConfig.defaults(), production);
 
         assertThat(run.alerts()).allSatisfy(a -> {
             assertThat(a.getKeyKind()).isEqualTo(KeyKind.ENTITY);
@@ -212,7 +215,7 @@ class SpikeAlertsMiniClusterTest {
         Configuration conf = new Configuration(jobConf);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(1);
+        env.setParallelism(jobConf.getOptional(CoreOptions.DEFAULT_PARALLELISM).orElse(1));
         SpikeAlerts.Assembly streams = SpikeAlerts.assemble(
                 env.fromData(input, new AvroTypeInfo<>(ScoredText.class)), config);
         try (CloseableIterator<SentimentAlert> alerts = streams.alerts().collectAsync();
