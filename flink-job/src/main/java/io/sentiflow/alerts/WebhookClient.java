@@ -118,12 +118,16 @@ public final class WebhookClient implements AutoCloseable {
 
     /** Stops taking bodies, delivers the queued ones for at most {@code drain-timeout}, then stops. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closing = true;
-        worker.join(Math.max(1, config.drainTimeout().toMillis()));
+        try {
+            worker.join(Math.max(1, config.drainTimeout().toMillis()));
+        } catch (InterruptedException e) {
+            // The task is being cancelled: stop delivering now, keep the interrupt for the caller.
+            Thread.currentThread().interrupt();
+        }
         if (worker.isAlive()) {
             worker.interrupt();
-            worker.join();
         }
         int left = queue.size();
         if (left > 0) {

@@ -58,7 +58,7 @@ public final class WebhookSink implements Sink<SentimentAlert> {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             client.close();
         }
     }
