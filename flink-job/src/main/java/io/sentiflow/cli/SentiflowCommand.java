@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             ConsumeCommand.class,
             ScoreCommand.class,
             AlertsCommand.class,
+            DemoCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
 

@@ -1,0 +1,269 @@
+package io.sentiflow.demo;
+
+import io.sentiflow.alerts.AlertConfig;
+import io.sentiflow.connect.KafkaConnection;
+import io.sentiflow.deploy.broker.BrokerConfig;
+import io.sentiflow.deploy.broker.BrokerStatus;
+import io.sentiflow.deploy.broker.LocalKafkaBroker;
+import io.sentiflow.deploy.topics.TopicCreator;
+import io.sentiflow.deploy.topics.TopicsConfig;
+import io.sentiflow.job.ScoringJobConfig;
+import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.store.ModelStore;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * One run of {@code sentiflow demo}, start to summary: the local broker (unless another is given)
+ * and the topics, a promoted model (trained first when the store has none), the scoring job with
+ * alerts on a local Flink, the replay with its spike, the alerts as they come, then a summary.
+ *
+ * <p>Ctrl-C (a JVM shutdown hook) stops the replay and everything the run started: the job is
+ * cancelled, the broker stopped only when this run started it. Broker data and the model store
+ * stay, so the next run reuses them. One instance per run; {@link #run()} is called once.
+ */
+public final class DemoRun {
+
+    /** Trains and promotes the first version when the store has none (the {@code train} command's code). */
+    public interface ModelTrainer {
+        void trainFirstVersion(String storeLocation) throws Exception;
+    }
+
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+    private static final Duration MIN_DRAIN = Duration.ofSeconds(90);
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final DemoSettings settings;
+    private final KafkaConnection connection;
+    private final BrokerConfig localBroker;
+    private final String store;
+    private final Configuration conf;
+    private final ModelTrainer trainer;
+    private final Function<SentimentAlert, String> alertFormat;
+    private final PrintWriter out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private LocalKafkaBroker startedBroker;
+    private OutputWatcher watcher;
+    private DemoJob job;
+
+    /**
+     * @param localBroker the local broker to start (or find running), or null to use {@code connection} as it is
+     * @param conf the job's and Flink's keys, {@code rest.port} included
+     * @param alertFormat how an alert is printed
+     */
+    public DemoRun(DemoSettings settings, KafkaConnection connection, BrokerConfig localBroker, String store,
+            Configuration conf, ModelTrainer trainer, Function<SentimentAlert, String> alertFormat, PrintWriter out) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.localBroker = localBroker;
+        this.store = Objects.requireNonNull(store, "store");
+        this.conf = Objects.requireNonNull(conf, "conf");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.alertFormat = Objects.requireNonNull(alertFormat, "alertFormat");
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /** Runs the demo until the stream ends, {@code --duration} passes or Ctrl-C; returns what it did. */
+    public DemoSummary run() throws Exception {
+        Thread onExit = new Thread(this::stopAndWait, "sentiflow-demo-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            return runAll();
+        } finally {
+            cleanUp();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException e) {
+                // The JVM is shutting down (Ctrl-C): the hook is running and waits for this clean-up.
+            }
+        }
+    }
+
+    private DemoSummary runAll() throws Exception {
+        ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
+        startKafka();
+        ensureModel();
+        ReplayPlan plan = ReplayPlan.of(settings, DemoTexts.load(settings.dataDir()));
+        describe(plan);
+        watcher = new OutputWatcher(connection, job.topics(), this::printAlert);
+        say("Starting the scoring job on a local Flink ...");
+        this.job = DemoJob.start(connection, conf);
+        say("Scoring job running; Flink web UI: " + DemoJob.uiAddress(conf));
+        long start = System.nanoTime();
+        long sent = new Replayer(connection, job.topics().raw(), settings.speedup())
+                .replay(plan.events(), () -> stopping, (count, eventTime) -> report(count, eventTime));
+        Duration streamed = Duration.ofNanos(System.nanoTime() - start);
+        say(String.format(Locale.ROOT, "Sent %,d texts in %d s%s; waiting for the job to score them ...", sent,
+                streamed.toSeconds(), stopping ? " (stopped early)" : ""));
+        drain(sent, job.checkpointInterval());
+        return summary(sent, streamed);
+    }
+
+    private void startKafka() {
+        if (localBroker == null) {
+            say("Using Kafka at " + connection.bootstrapServers());
+        } else {
+            LocalKafkaBroker broker = new LocalKafkaBroker(localBroker);
+            BrokerStatus status = broker.start();
+            say(status.describe());
+            startedBroker = status.state() == BrokerStatus.State.STARTED ? broker : null;
+        }
+        try (TopicCreator creator = new TopicCreator(connection.toProperties())) {
+            List<String> created = creator.ensure(TopicsConfig.defaults());
+            say("Topics ready" + (created.isEmpty() ? "" : " (created " + String.join(", ", created) + ")"));
+        }
+    }
+
+    private void ensureModel() throws Exception {
+        ModelStore models = ModelStore.open(store);
+        if (models.promotedVersion().isEmpty()) {
+            say("The model store " + store + " has no promoted version: training the first one"
+                    + " (the same as `sentiflow train`).");
+            trainer.trainFirstVersion(store);
+        }
+        String version = models.promotedVersion().orElseThrow(() -> new IllegalStateException(
+                "the model store " + store + " still has no promoted version after training"));
+        say("Model version " + version + " (promoted) from " + store);
+    }
+
+    private void describe(ReplayPlan plan) {
+        AlertConfig alerts = AlertConfig.fromConfiguration(conf);
+        Duration span = Duration.between(settings.origin(), plan.lastEventTime());
+        say(String.format(Locale.ROOT,
+                "Streaming %,d tweets of %s into news.raw at %.0fx: %d texts per event minute (%.0f texts/s),"
+                        + " event time %s to %s UTC, about %d s",
+                plan.events().size() - plan.spikeTexts(), settings.dataDir(), settings.speedup(),
+                settings.textsPerMinute(), settings.textsPerSecond(), EVENT_TIME.format(settings.origin()),
+                EVENT_TIME.format(plan.lastEventTime()), settings.realTime(span).toSeconds()));
+        say(String.format(Locale.ROOT,
+                "Injecting a negative spike about $%s (%d bearish headlines on its share price) at %s to %s"
+                        + " event time, %d s in",
+                settings.spikeEntity(), plan.spikeTexts(), EVENT_TIME.format(plan.spikeStart()),
+                EVENT_TIME.format(plan.spikeEnd()).substring(11),
+                settings.realTime(Duration.between(settings.origin(), plan.spikeStart())).toSeconds()));
+        say(String.format(Locale.ROOT,
+                "Alerts: windows of %d min sliding %d min; a topic or entity fires after %d windows in a row with"
+                        + " at least %d texts, a negative share of at least %.0f%% and %.1f spreads above its"
+                        + " normal; it resolves after %d calm windows (change with -D sentiflow.alerts.<key>=...)",
+                alerts.windowSize().toMinutes(), alerts.windowSlide().toMinutes(), alerts.consecutiveWindows(),
+                alerts.minVolume(), alerts.shareFloor() * 100, alerts.zThreshold(), alerts.resolveWindows()));
+    }
+
+    private void report(long count, Instant eventTime) {
+        OutputWatcher.Seen seen = watcher.snapshot();
+        say(String.format(Locale.ROOT, "  %s event time: %,d sent, %,d scored, %d alerts fired, %d resolved",
+                EVENT_TIME.format(eventTime), count, seen.scored(), seen.fired(), seen.resolved()));
+    }
+
+    /** Waits until every text sent is scored or dead-lettered, then for the alerts of the last checkpoint. */
+    private void drain(long sent, Duration checkpointInterval) throws Exception {
+        Duration limit = MIN_DRAIN.plus(Duration.ofSeconds(sent / 50));
+        long deadline = System.nanoTime() + limit.toNanos();
+        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+        while (!stopping && System.nanoTime() < deadline && !job.hasEnded()) {
+            OutputWatcher.Seen seen = watcher.snapshot();
+            if (seen.scored() + seen.deadLetters() >= sent) {
+                // Alerts of the last windows commit with the next checkpoint after the last scored text.
+                pause(checkpointInterval.multipliedBy(2));
+                return;
+            }
+            if (System.nanoTime() >= nextReport) {
+                say(String.format(Locale.ROOT, "  %,d of %,d scored", seen.scored(), sent));
+                nextReport += REPORT_EVERY.toNanos();
+            }
+            pause(Duration.ofMillis(200));
+        }
+        if (!stopping && job.hasEnded()) {
+            say("The scoring job ended early (" + job.status() + "); see the log above");
+        } else if (!stopping) {
+            say("Gave up waiting after " + limit.toSeconds() + " s: the job is slower than the stream on this machine");
+        }
+    }
+
+    private DemoSummary summary(long sent, Duration streamed) {
+        OutputWatcher.Seen seen = watcher.snapshot();
+        double seconds = (seen.lastScoredNanos() - seen.firstScoredNanos()) / 1e9;
+        double rate = seen.scored() < 2 || seconds <= 0 ? 0 : (seen.scored() - 1) / seconds;
+        List<String> places = new ArrayList<>();
+        places.add("kafka            " + (localBroker == null ? connection.bootstrapServers()
+                : localBroker.bootstrapServers() + ", data in " + localBroker.dataDir()));
+        places.add("model store      " + store);
+        places.add("checkpoints      " + ScoringJobConfig.fromConfiguration(conf).checkpointDir());
+        places.add("replayed         " + String.join(", ", DemoTexts.files(settings.dataDir()).stream()
+                .map(Object::toString).toList()));
+        DemoSummary summary = new DemoSummary(sent, seen.scored(), seen.deadLetters(), seen.fired(), seen.resolved(),
+                seen.modelVersions(), streamed, rate, DemoJob.uiAddress(conf), places);
+        say(summary.format());
+        return summary;
+    }
+
+    private void printAlert(SentimentAlert alert) {
+        synchronized (out) {
+            out.println(alertFormat.apply(alert));
+            out.println();
+            out.flush();
+        }
+    }
+
+    private void say(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private void pause(Duration time) throws InterruptedException {
+        long until = System.nanoTime() + time.toNanos();
+        while (!stopping && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    /** Ctrl-C: asks the run to stop and waits for its clean-up, so the JVM does not exit under it. */
+    private void stopAndWait() {
+        stopping = true;
+        try {
+            finished.await(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void cleanUp() {
+        List<String> problems = new ArrayList<>();
+        if (watcher != null) {
+            watcher.close();
+        }
+        if (job != null) {
+            try {
+                job.close();
+                say("Scoring job cancelled");
+            } catch (Exception e) {
+                problems.add("cancelling the scoring job: " + e);
+            }
+        }
+        if (startedBroker != null) {
+            try {
+                startedBroker.stop();
+                say("Kafka stopped (data kept in " + startedBroker.config().dataDir() + ")");
+            } catch (RuntimeException e) {
+                problems.add("stopping Kafka: " + e.getMessage());
+            }
+        }
+        problems.forEach(problem -> say("Clean-up problem, " + problem));
+    }
+}
