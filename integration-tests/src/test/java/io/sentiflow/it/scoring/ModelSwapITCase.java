@@ -1,0 +1,213 @@
+package io.sentiflow.it.scoring;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentiflow.schema.ModelUpdate;
+import io.sentiflow.schema.ScoredText;
+import io.sentiflow.schema.TextEvent;
+import io.sentiflow.schema.codec.Decoded;
+import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
+import io.sentiflow.scoring.ScoringMetrics;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.testing.KafkaBrokerExtension;
+import io.sentiflow.testing.TinyModels;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.CommonTestUtils;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hot swap in the running job: a valid version replaces the promoted one mid-stream without losing
+ * or repeating a record, and a tampered version is refused while scoring goes on. Unbounded jobs,
+ * cancelled once the expected output is committed.
+ */
+@Timeout(600)
+class ModelSwapITCase {
+
+    private static final int PARTITIONS = ScoringRuns.PARALLELISM;
+    private static final Duration OUTPUT_DEADLINE = Duration.ofMinutes(6);
+
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    private static final InMemoryReporter METRICS = InMemoryReporter.create();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(ScoringRuns.PARALLELISM)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
+                    .build());
+
+    @TempDir static Path store;
+
+    private static String versionA;
+    private static String versionB;
+    private static List<String> headlines;
+
+    @TempDir Path checkpoints;
+
+    private final TopicIo io = new TopicIo(KAFKA);
+
+    @BeforeAll
+    static void trainVersions() {
+        versionA = TinyModels.trainAndPromote(store, 7L);
+        versionB = TinyModels.trainInto(store, 8L);
+        headlines = TestTexts.headlines();
+    }
+
+    @Test
+    void swapsMidStreamScoringEveryRecordOnceAndNeverOldAfterNewPerPartition() throws Exception {
+        PipelineTopics topics = PipelineTopics.create(KAFKA, "swap", PARTITIONS);
+        JobClient job = ScoringRuns.start(
+                ScoringRuns.configuration(topics, store.toString(), checkpoints, false), KAFKA.connection());
+        try {
+            io.send(texts(topics, 0, 5_000));
+            assertThat(KAFKA.readAll(topics.scored(), 1, OUTPUT_DEADLINE)).as("first output").isNotEmpty();
+            io.send(List.of(update(topics, versionB)));
+            io.send(texts(topics, 5_000, 10_000));
+
+            List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), 10_000, OUTPUT_DEADLINE));
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            assertThat(scored).hasSize(10_000);
+            assertThat(scored).extracting(ScoredText::getId).doesNotHaveDuplicates();
+            assertThat(scored).extracting(ScoredText::getModelVersion)
+                    .containsOnly(versionA, versionB)
+                    .contains(versionA, versionB);
+            assertNoOldVersionAfterNewPerPartition(scored);
+        } finally {
+            job.cancel().get();
+        }
+        assertThat(io.readCommitted(topics.scored())).as("nothing more committed").hasSize(10_000);
+    }
+
+    @Test
+    void refusesTamperedVersionAndKeepsScoringWithTheOldOne() throws Exception {
+        String tampered = TinyModels.trainInto(store, 9L);
+        flipOneByteOfTheLargestFile(store.resolve("versions").resolve(tampered));
+        PipelineTopics topics = PipelineTopics.create(KAFKA, "tampered", PARTITIONS);
+        JobClient job = ScoringRuns.start(
+                ScoringRuns.configuration(topics, store.toString(), checkpoints, false), KAFKA.connection());
+        try {
+            io.send(texts(topics, 0, 300));
+            assertThat(KAFKA.readAll(topics.scored(), 1, OUTPUT_DEADLINE)).as("first output").isNotEmpty();
+            io.send(List.of(update(topics, tampered)));
+            awaitRefusals(job, ScoringRuns.PARALLELISM);
+            io.send(texts(topics, 300, 600));
+
+            List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), 600, OUTPUT_DEADLINE));
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            assertThat(scored).hasSize(600).extracting(ScoredText::getModelVersion).containsOnly(versionA);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** Ids are {@code p<partition>-<seq>}: per input partition, version A must not follow version B. */
+    private void assertNoOldVersionAfterNewPerPartition(List<ScoredText> scored) {
+        Map<String, TreeMap<Integer, String>> byPartition = new HashMap<>();
+        for (ScoredText text : scored) {
+            String[] parts = text.getId().split("-");
+            byPartition.computeIfAbsent(parts[0], p -> new TreeMap<>())
+                    .put(Integer.parseInt(parts[1]), text.getModelVersion());
+        }
+        assertThat(byPartition).hasSize(PARTITIONS);
+        byPartition.forEach((partition, versions) -> {
+            List<String> inOrder = new ArrayList<>(versions.values());
+            int firstB = inOrder.indexOf(versionB);
+            if (firstB >= 0) {
+                assertThat(inOrder.subList(firstB, inOrder.size()))
+                        .as("versions in partition %s after its first %s", partition, versionB)
+                        .containsOnly(versionB);
+            }
+        });
+    }
+
+    /** Waits (bounded by the class timeout) until the scoring instances refused {@code expected} swaps. */
+    private void awaitRefusals(JobClient job, long expected) throws Exception {
+        CommonTestUtils.waitUntilCondition(() -> refusals(job) >= expected);
+    }
+
+    private long refusals(JobClient job) {
+        return METRICS.findMetrics(job.getJobID(), ScoringMetrics.SWAPS_REFUSED).entrySet().stream()
+                .filter(e -> e.getKey().endsWith(ScoringMetrics.GROUP + "." + ScoringMetrics.SWAPS_REFUSED))
+                .mapToLong(e -> ((Counter) e.getValue()).getCount())
+                .sum();
+    }
+
+    private List<ProducerRecord<byte[], byte[]>> texts(PipelineTopics topics, int from, int to) {
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            int partition = i % PARTITIONS;
+            TextEvent event = TestTexts.event("p" + partition + "-" + i, i, headlines);
+            records.add(new ProducerRecord<>(
+                    topics.raw(), partition, event.getId().getBytes(UTF_8), TestTexts.avro(event)));
+        }
+        return records;
+    }
+
+    private static ProducerRecord<byte[], byte[]> update(PipelineTopics topics, String version) {
+        ModelStore models = ModelStore.open(store.toString());
+        ModelUpdate update = ModelUpdate.newBuilder()
+                .setVersion(version)
+                .setUri(models.versionUri(version))
+                .setManifestSha256(models.manifestSha256(version))
+                .setCreatedAt(Instant.now())
+                .setMetrics(Map.of())
+                .setReason("integration test")
+                .build();
+        return new ProducerRecord<>(topics.updates(), "model".getBytes(UTF_8),
+                RecordCodec.modelUpdates().encode(update, WireFormat.AVRO));
+    }
+
+    private static List<ScoredText> decode(List<ConsumerRecord<byte[], byte[]>> records) {
+        RecordCodec<ScoredText> codec = RecordCodec.scoredTexts();
+        return records.stream()
+                .map(r -> ((Decoded.Ok<ScoredText>) codec.decode(r.value())).value())
+                .toList();
+    }
+
+    private static void flipOneByteOfTheLargestFile(Path versionDir) throws IOException {
+        Path largest;
+        try (Stream<Path> files = Files.walk(versionDir)) {
+            largest = files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals("manifest.json"))
+                    .max(Comparator.comparingLong(f -> f.toFile().length()))
+                    .orElseThrow();
+        }
+        largest.toFile().setWritable(true);
+        try (RandomAccessFile file = new RandomAccessFile(largest.toFile(), "rw")) {
+            long middle = file.length() / 2;
+            file.seek(middle);
+            int original = file.read();
+            file.seek(middle);
+            file.write(original ^ 0x01);
+        }
+    }
+}
