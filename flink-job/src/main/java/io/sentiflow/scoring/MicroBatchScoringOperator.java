@@ -13,6 +13,7 @@ import io.sentiflow.swap.ModelWarmup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -136,18 +137,22 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
     public void processElement1(StreamRecord<ValidText> element) throws Exception {
         batch.add(new Pending(element.getValue(), element.hasTimestamp(), element.getTimestamp()));
         if (batch.size() == 1) {
-            long sequence = batchSequence;
-            long deadline = getProcessingTimeService().getCurrentProcessingTime() + config.batchTimeout().toMillis();
-            batchTimer = getProcessingTimeService().registerTimer(deadline, time -> {
-                // A timer already queued when its batch filled up must not cut the next one short.
-                if (sequence == batchSequence) {
-                    scoreBatch();
-                }
-            });
+            startBatchTimer();
         }
         if (batch.size() >= config.batchSize()) {
             scoreBatch();
         }
+    }
+
+    private void startBatchTimer() {
+        long sequence = batchSequence;
+        long deadline = getProcessingTimeService().getCurrentProcessingTime() + config.batchTimeout().toMillis();
+        batchTimer = getProcessingTimeService().registerTimer(deadline, time -> {
+            // A timer already queued when its batch filled up must not cut the next one short.
+            if (sequence == batchSequence) {
+                scoreBatch();
+            }
+        });
     }
 
     @Override
@@ -190,14 +195,9 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
         super.snapshotState(context);
         pointers.clear();
         pointers.put(ACTIVE, swapper.activePointer());
-        swapper.pendingPointer().ifPresent(pending -> putPending(pending));
-    }
-
-    private void putPending(ModelPointer pending) {
-        try {
-            pointers.put(PENDING, pending);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot record pending model version " + pending.version(), e);
+        Optional<ModelPointer> pending = swapper.pendingPointer();
+        if (pending.isPresent()) {
+            pointers.put(PENDING, pending.get());
         }
     }
 
@@ -233,30 +233,34 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
                 batchTimer.cancel(false);
                 batchTimer = null;
             }
-            List<ValidText> texts = new ArrayList<>(batch.size());
-            for (Pending pending : batch) {
-                texts.add(pending.text());
-            }
-            long scoredAt = getProcessingTimeService().getCurrentProcessingTime();
-            BatchScorer.ScoredBatch scored;
-            try (ModelLease<ScoringModel> lease = swapper.acquire()) {
-                scored = BatchScorer.score(lease.model(), texts, scoredAt);
-            }
-            metrics.batchScored(texts.size(), scored.distinctTexts(), scored.inferenceNanos());
-            for (int i = 0; i < batch.size(); i++) {
-                Pending pending = batch.get(i);
-                ScoredText record = scored.records().get(i);
-                metrics.latency(scoredAt, pending.text().publishedAt());
-                output.collect(pending.hasTimestamp()
-                        ? new StreamRecord<>(record, pending.timestamp())
-                        : new StreamRecord<>(record));
-            }
+            scoreAndEmit();
             batch.clear();
         }
         if (heldWatermark != null) {
             Watermark mark = heldWatermark;
             heldWatermark = null;
             processWatermark(mark);
+        }
+    }
+
+    private void scoreAndEmit() {
+        List<ValidText> texts = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            texts.add(pending.text());
+        }
+        long scoredAt = getProcessingTimeService().getCurrentProcessingTime();
+        BatchScorer.ScoredBatch scored;
+        try (ModelLease<ScoringModel> lease = swapper.acquire()) {
+            scored = BatchScorer.score(lease.model(), texts, scoredAt);
+        }
+        metrics.batchScored(texts.size(), scored.distinctTexts(), scored.inferenceNanos());
+        for (int i = 0; i < batch.size(); i++) {
+            Pending pending = batch.get(i);
+            ScoredText record = scored.records().get(i);
+            metrics.latency(scoredAt, pending.text().publishedAt());
+            output.collect(pending.hasTimestamp()
+                    ? new StreamRecord<>(record, pending.timestamp())
+                    : new StreamRecord<>(record));
         }
     }
 
