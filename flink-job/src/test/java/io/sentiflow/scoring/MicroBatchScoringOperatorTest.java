@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,19 @@ class MicroBatchScoringOperatorTest {
         assertThat(out).hasSize(2);
         assertThat(out.get(0)).isInstanceOf(StreamRecord.class);
         assertThat(out.get(1)).isEqualTo(new Watermark(100));
+    }
+
+    @Test
+    void scoresThePartialBatchWhenTheTextsGoIdle() throws Exception {
+        harness = open(32);
+        harness.processElement1(text("t0", "a"), 1);
+
+        harness.processWatermarkStatus1(WatermarkStatus.IDLE);
+
+        List<Object> out = new ArrayList<>(harness.getOutput());
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).isInstanceOf(StreamRecord.class);
+        assertThat(out.get(1)).isEqualTo(WatermarkStatus.IDLE);
     }
 
     @Test
