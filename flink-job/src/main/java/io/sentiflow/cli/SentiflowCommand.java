@@ -90,6 +90,7 @@ public final class SentiflowCommand implements Callable<Integer> {
             return e instanceof IllegalArgumentException
                     || e instanceof IllegalStateException
                     || e instanceof BrokerException
+                    || e instanceof org.apache.kafka.common.KafkaException
                     || e instanceof UncheckedIOException
                     || e instanceof java.io.IOException;
         }

@@ -47,8 +47,9 @@ public final class TopicCreator implements AutoCloseable {
                 created.add(result.getKey());
             }
         }
-        LOG.info("Topics created: {}; already there: {}", created,
-                results.keySet().stream().filter(name -> !created.contains(name)).toList());
+        if (!created.isEmpty()) {
+            LOG.info("Created topics {}", created);
+        }
         return List.copyOf(created);
     }
 

@@ -69,7 +69,10 @@ public final class TextEventSender {
         }
         if (failure.get() != null) {
             throw new IllegalStateException("sending to " + topic + " on " + connection.bootstrapServers()
-                    + " failed after " + acknowledged.get() + " records: " + failure.get().getMessage(), failure.get());
+                    + " failed after " + acknowledged.get() + " records: " + failure.get().getMessage()
+                    + (acknowledged.get() == 0 ? " (is Kafka running there and does the topic exist?"
+                            + " `sentiflow kafka start` starts the local broker and creates the topics)" : ""),
+                    failure.get());
         }
         return acknowledged.get();
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -20,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
 
     private final KafkaConnection connection;
 
@@ -60,7 +62,13 @@ public final class TopicReader {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(topic, METADATA_TIMEOUT);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from Kafka at " + connection.bootstrapServers() + " within "
+                    + METADATA_TIMEOUT.toSeconds() + " s; is it running? (`sentiflow kafka start` starts the local broker)", e);
+        }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalArgumentException("topic " + topic + " does not exist on " + connection.bootstrapServers());
         }
