@@ -12,6 +12,8 @@ import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.codec.RecordCodec;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -33,6 +35,9 @@ public record ScoringEndpoints(
         Sink<ScoredText> scored,
         Sink<DeadLetter> deadLetters,
         Sink<SentimentAlert> alerts) {
+
+    /** Largest dead letter the producer sends; well above Kafka's 1 MiB default message size. */
+    public static final int DEAD_LETTER_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
     public ScoringEndpoints {
         Objects.requireNonNull(texts, "texts");
@@ -57,10 +62,21 @@ public record ScoringEndpoints(
                 KafkaSinks.exactlyOnce(connection, prefix + "-scored", job.transactionTimeout(),
                         new AvroRecordSerializationSchema<>(
                                 topics.scored(), RecordCodec::scoredTexts, ScoredText::getId)),
-                KafkaSinks.exactlyOnce(connection, prefix + "-dlq", job.transactionTimeout(),
+                KafkaSinks.exactlyOnce(deadLetterProducer(connection), prefix + "-dlq", job.transactionTimeout(),
                         new DeadLetterSerializationSchema(topics.dlq())),
                 KafkaSinks.exactlyOnce(connection, prefix + "-alerts", job.transactionTimeout(),
                         new AvroRecordSerializationSchema<>(
                                 topics.alerts(), RecordCodec::sentimentAlerts, SentimentAlert::getAlertId)));
+    }
+
+    /**
+     * The dead-letter producer must accept every record the raw topic could hold, oversize ones
+     * included: a producer that refused one would fail the job. The DLQ topic's own
+     * {@code max.message.bytes} must be at least the raw topic's.
+     */
+    private static KafkaConnection deadLetterProducer(KafkaConnection connection) {
+        Map<String, String> properties = new HashMap<>(connection.clientProperties());
+        properties.putIfAbsent("max.request.size", Integer.toString(DEAD_LETTER_MAX_REQUEST_BYTES));
+        return new KafkaConnection(connection.bootstrapServers(), properties);
     }
 }
