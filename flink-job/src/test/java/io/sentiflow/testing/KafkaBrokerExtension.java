@@ -43,6 +43,15 @@ public final class KafkaBrokerExtension implements BeforeAllCallback {
                 .getOrComputeIfAbsent(KafkaTestBroker.class, key -> KafkaTestBroker.start(), KafkaTestBroker.class);
     }
 
+    /**
+     * The Kafka broker jars, found as for this extension's broker ({@code -Dsentiflow.kafka.lib}, else
+     * {@code deploy/target/kafka-broker/lib} under {@code -Dsentiflow.home} or above the working directory),
+     * for tests that run a {@code LocalKafkaBroker} of their own.
+     */
+    public static java.nio.file.Path brokerLibDir() {
+        return KafkaTestBroker.libDir();
+    }
+
     /** {@code 127.0.0.1:PORT} of the running broker. */
     public String bootstrapServers() {
         return started().bootstrapServers();
