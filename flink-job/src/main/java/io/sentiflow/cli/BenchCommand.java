@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sentiflow bench model}: speed of the whole model next to the bare ONNX Runtime session. */
 @Command(name = "bench", description = "Benchmarks (one run, a printed table; not tests).",
-        subcommands = {BenchCommand.ModelBench.class})
+        subcommands = {BenchCommand.ModelBench.class, io.sentiflow.bench.PipelineBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;

@@ -1,0 +1,36 @@
+package io.sentiflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentiflow.demo.DemoTexts;
+import io.sentiflow.schema.TextEvent;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobBenchTest {
+
+    @Test
+    void rowCountsTextsOverTheSpanOfScoredTimesAndLatencyFromAppendTimes() {
+        Map<String, Long> scoredAt = Map.of("x", 1_000L, "y", 1_500L, "z", 3_000L);
+        Map<String, Long> appended = Map.of("x", 900L, "y", 1_000L, "z", 1_000L);
+
+        BenchRow row = JobBench.row("b", "job", scoredAt, appended);
+
+        assertThat(row.records()).isEqualTo(3);
+        assertThat(row.wallSeconds()).isEqualTo(2.0);
+        assertThat(row.textsPerSecond()).isEqualTo(1.5);
+        assertThat(row.latency()).isEqualTo(new LatencySummary(3, 500, 2000, 2000));
+    }
+
+    @Test
+    void eventsCycleTheTextsWithDistinctIdsWhenMoreAreAskedFor() {
+        List<DemoTexts.Text> texts = List.of(new DemoTexts.Text("s-1", "one"), new DemoTexts.Text("s-2", "two"));
+
+        List<TextEvent> events = PipelineBench.events(texts, 5, "w-");
+
+        assertThat(events).extracting(TextEvent::getId)
+                .containsExactly("w-s-1", "w-s-2", "w-s-1#1", "w-s-2#1", "w-s-1#2");
+        assertThat(events).extracting(TextEvent::getText).containsExactly("one", "two", "one", "two", "one");
+    }
+}
