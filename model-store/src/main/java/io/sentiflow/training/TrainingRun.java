@@ -39,6 +39,8 @@ public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
+    private static final long SAMPLE_SEED = 17L;
+
     private final TrainingRequest request;
     private final Consumer<String> progress;
 
@@ -47,26 +49,22 @@ public final class TrainingRun {
         this.progress = progress;
     }
 
+    /** Runs everything and publishes the new version into {@code store}. */
     public TrainingResult publishTo(ModelStore store) throws IOException {
         Instant start = Instant.now();
-        List<String> topicLabels = LabeledCsv.readLabelMap(request.topicLabels());
-        List<String> sentimentLabels = LabeledCsv.readLabelMap(request.sentimentLabels());
-        long seed = request.settings().seed();
-        List<LabeledText> sentimentTrain = sample(LabeledCsv.read(request.sentimentTrain(), sentimentLabels), seed);
-        List<LabeledText> topicTrain = sample(LabeledCsv.read(request.topicTrain(), topicLabels), seed + 1);
-        List<LabeledText> sentimentValid = readOptional(request.sentimentValid(), sentimentLabels, seed + 2);
-        List<LabeledText> topicValid = readOptional(request.topicValid(), topicLabels, seed + 3);
-
-        Map<String, EncodedText> encoded = encode(List.of(sentimentTrain, topicTrain, sentimentValid, topicValid));
+        DataSets data = read();
+        Map<String, EncodedText> encoded = encode(List.of(data.sentimentTrain(), data.topicTrain(),
+                data.sentimentValid(), data.topicValid()));
         Instant encodedAt = Instant.now();
 
+        long seed = request.settings().seed();
         List<Example> train = new ArrayList<>();
         List<Example> dev = new ArrayList<>();
-        split(Task.SENTIMENT, sentimentTrain, encoded, seed + 4, train, dev);
-        split(Task.TOPIC, topicTrain, encoded, seed + 5, train, dev);
+        split(Task.SENTIMENT, data.sentimentTrain(), encoded, seed + 4, train, dev);
+        split(Task.TOPIC, data.topicTrain(), encoded, seed + 5, train, dev);
         HeadDimensions dims = new HeadDimensions(EncoderKind.HIDDEN_SIZE, request.settings().attention(),
-                request.settings().adapter(), topicLabels.size(), sentimentLabels.size());
-        float[] classWeights = classWeights(train, sentimentLabels.size(), request.settings().sentimentWeightPower());
+                request.settings().adapter(), data.topicLabels().size(), data.sentimentLabels().size());
+        float[] classWeights = classWeights(train, dims.sentiments(), request.settings().sentimentWeightPower());
         progress.accept(String.format("training on %d examples, dev %d, sentiment class weights %s", train.size(),
                 dev.size(), java.util.Arrays.toString(classWeights)));
         JointTrainer.TrainedHeads trained = new JointTrainer(request.settings(), dims, classWeights)
@@ -74,28 +72,52 @@ public final class TrainingRun {
         Instant trainedAt = Instant.now();
 
         Heads heads = new Heads(trained.weights());
-        ClassificationReport sentimentReport = evaluate(heads, Task.SENTIMENT, sentimentValid, sentimentLabels, encoded);
-        ClassificationReport topicReport = evaluate(heads, Task.TOPIC, topicValid, topicLabels, encoded);
-        Map<String, Double> metrics = metrics(sentimentReport, topicReport);
-
-        byte[] weights = WeightsCodec.encode(trained.weights().tensors());
-        Instant now = Instant.now();
-        String version = ModelStore.newVersionId(now, weights);
-        Manifest draft = new Manifest(Manifest.FORMAT, version, store.promotedVersion().orElse(null), now.toString(),
-                VersionStatus.PUBLISHED, encoderSpec(), new Architecture("attention", dims.hidden(), dims.attention(),
-                        dims.adapter(), "relu"), topicLabels, sentimentLabels, hyperParameters(trained, classWeights),
-                trainingData(sentimentTrain, topicTrain), metrics, Map.of(), null);
-        store.publish(draft, Map.of(Manifest.WEIGHTS_FILE, weights));
+        ClassificationReport sentimentReport = evaluate(heads, Task.SENTIMENT, data.sentimentValid(),
+                data.sentimentLabels(), encoded);
+        ClassificationReport topicReport = evaluate(heads, Task.TOPIC, data.topicValid(), data.topicLabels(), encoded);
+        String version = publish(store, data, trained, classWeights, metrics(sentimentReport, topicReport));
         boolean promoted = false;
         if (request.promoteIfNone() && store.promotedVersion().isEmpty()) {
             store.promote(version);
             promoted = true;
         }
-        LOG.info("Published model version {} ({} epochs, best {}), metrics {}", version, trained.epochs(),
-                trained.bestEpoch(), metrics);
         return new TrainingResult(version, promoted, sentimentReport, topicReport, trained.epochs(),
                 trained.bestEpoch(), Duration.between(start, encodedAt), Duration.between(encodedAt, trainedAt),
                 Duration.between(start, Instant.now()));
+    }
+
+    /** Label maps and the (possibly sampled) train and valid sets. */
+    private record DataSets(List<String> topicLabels, List<String> sentimentLabels, List<LabeledText> sentimentTrain,
+            List<LabeledText> topicTrain, List<LabeledText> sentimentValid, List<LabeledText> topicValid) {}
+
+    private DataSets read() throws IOException {
+        List<String> topicLabels = LabeledCsv.readLabelMap(request.topicLabels());
+        List<String> sentimentLabels = LabeledCsv.readLabelMap(request.sentimentLabels());
+        // Sampling does not follow the training seed: versions trained with other seeds see the same
+        // texts, so their encoder outputs come from the cache.
+        long seed = SAMPLE_SEED;
+        return new DataSets(topicLabels, sentimentLabels,
+                sample(LabeledCsv.read(request.sentimentTrain(), sentimentLabels), seed),
+                sample(LabeledCsv.read(request.topicTrain(), topicLabels), seed + 1),
+                readOptional(request.sentimentValid(), sentimentLabels, seed + 2),
+                readOptional(request.topicValid(), topicLabels, seed + 3));
+    }
+
+    private String publish(ModelStore store, DataSets data, JointTrainer.TrainedHeads trained, float[] classWeights,
+            Map<String, Double> metrics) throws IOException {
+        HeadDimensions dims = trained.weights().dims();
+        byte[] weights = WeightsCodec.encode(trained.weights().tensors());
+        Instant now = Instant.now();
+        String version = ModelStore.newVersionId(now, weights);
+        Manifest draft = new Manifest(Manifest.FORMAT, version, store.promotedVersion().orElse(null), now.toString(),
+                VersionStatus.PUBLISHED, encoderSpec(), new Architecture("attention", dims.hidden(), dims.attention(),
+                        dims.adapter(), "relu"), data.topicLabels(), data.sentimentLabels(),
+                hyperParameters(trained, classWeights), trainingData(data.sentimentTrain(), data.topicTrain()), metrics,
+                Map.of(), null);
+        store.publish(draft, Map.of(Manifest.WEIGHTS_FILE, weights));
+        LOG.info("Published model version {} ({} epochs, best {}), metrics {}", version, trained.epochs(),
+                trained.bestEpoch(), metrics);
+        return version;
     }
 
     private List<LabeledText> readOptional(Path file, List<String> labels, long seed) throws IOException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.TextPrediction;
+import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,6 +38,21 @@ class TinyModelsTest {
                 assertThat(sum(prediction.sentimentProbabilities())).isCloseTo(1.0, within(1e-4));
             }
         }
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameWeightsAndAnotherSeedDifferentOnes(@TempDir Path other) {
+        String first = TinyModels.trainInto(store, 7L);
+        String again = TinyModels.trainInto(other, 7L);
+        String different = TinyModels.trainInto(other, 8L);
+
+        assertThat(weightsSha(store, first)).isEqualTo(weightsSha(other, again));
+        assertThat(weightsSha(other, different)).isNotEqualTo(weightsSha(other, again));
+        assertThat(different).isNotEqualTo(again);
+    }
+
+    private static String weightsSha(Path root, String version) {
+        return ModelStore.open(root.toString()).manifest(version).files().get(Manifest.WEIGHTS_FILE);
     }
 
     private static double sum(float[] values) {
