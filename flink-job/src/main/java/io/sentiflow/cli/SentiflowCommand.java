@@ -59,11 +59,22 @@ public final class SentiflowCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
-    /** The version written into the jar's manifest, or a marker when running from classes. */
+    /** The version of the jar: its manifest's, else the pom.properties Maven puts in every jar. */
     static final class ManifestVersion implements CommandLine.IVersionProvider {
+        private static final String POM_PROPERTIES = "/META-INF/maven/io.sentiflow/sentiflow-flink-job/pom.properties";
+
         @Override
-        public String[] getVersion() {
+        public String[] getVersion() throws java.io.IOException {
             String version = SentiflowCommand.class.getPackage().getImplementationVersion();
+            if (version == null) {
+                try (java.io.InputStream in = SentiflowCommand.class.getResourceAsStream(POM_PROPERTIES)) {
+                    if (in != null) {
+                        java.util.Properties pom = new java.util.Properties();
+                        pom.load(in);
+                        version = pom.getProperty("version");
+                    }
+                }
+            }
             return new String[] {"sentiflow " + (version == null ? "development build" : version)};
         }
     }
