@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Writes records to one topic in Avro single-object encoding through the project's codec, keyed by
- * the record's id (UTF-8), so that all versions of one record land in one partition. The codec is
+ * the record's id (UTF-8), so that all versions of one record land in one partition. The Kafka
+ * timestamp is the time of writing, not the event time. The codec is
  * obtained in {@link #open}, so the schema itself stays serializable. One instance per sink
  * subtask.
  *
@@ -51,6 +52,9 @@ public final class AvroRecordSerializationSchema<T extends SpecificRecord> imple
             codec = codecFactory.get();
         }
         byte[] key = keyOf.apply(record).getBytes(UTF_8);
-        return new ProducerRecord<>(topic, null, timestamp, key, codec.encode(record, WireFormat.AVRO));
+        // No record timestamp: the producer stamps the time of writing. Passing the element's event
+        // time (publishedAt) would let the broker's time-based retention delete replayed old news
+        // within minutes of writing it.
+        return new ProducerRecord<>(topic, null, null, key, codec.encode(record, WireFormat.AVRO));
     }
 }

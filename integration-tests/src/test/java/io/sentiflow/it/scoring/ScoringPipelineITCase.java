@@ -119,6 +119,15 @@ class ScoringPipelineITCase {
                 .extracting(ScoredText::getId).doesNotHaveDuplicates().allMatch(id -> id.startsWith("valid-"));
         List<ConsumerRecord<byte[], byte[]>> dlq = io.readCommitted(topics.dlq());
         assertThat(dlq).hasSize(50);
+        assertEachDeadLetterLocatesItsOriginal(dlq, topics.raw(), input, sent, expectedClasses);
+        assertDeadLettersCountedByReason(jobId);
+        assertThat(METRICS.findMetric(jobId, "numRestarts")).get()
+                .extracting(gauge -> ((Gauge<?>) gauge).getValue()).isEqualTo(0L);
+    }
+
+    /** Each dead letter's headers name the partition and offset of a bad record sent, and its bytes are that record's. */
+    private static void assertEachDeadLetterLocatesItsOriginal(List<ConsumerRecord<byte[], byte[]>> dlq, String rawTopic,
+            List<ProducerRecord<byte[], byte[]>> input, List<RecordMetadata> sent, List<String> expectedClasses) {
         Map<String, Integer> byCoordinates = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             byCoordinates.put(sent.get(i).partition() + "@" + sent.get(i).offset(), i);
@@ -128,20 +137,21 @@ class ScoringPipelineITCase {
             int index = byCoordinates.get(headers.get(DeadLetterHeaders.SOURCE_PARTITION) + "@"
                     + headers.get(DeadLetterHeaders.SOURCE_OFFSET));
             assertThat(letter.value()).as("bytes unchanged").isEqualTo(input.get(index).value());
-            assertThat(headers).containsEntry(DeadLetterHeaders.SOURCE_TOPIC, topics.raw())
+            assertThat(headers).containsEntry(DeadLetterHeaders.SOURCE_TOPIC, rawTopic)
                     .containsEntry(DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(sent.get(index).timestamp()))
                     .containsEntry(DeadLetterHeaders.ERROR_CLASS, expectedClasses.get(index));
             assertThat(headers.get(DeadLetterHeaders.ERROR_REASON)).isNotBlank();
         }
         assertThat(dlq).extracting(r -> headers(r).get(DeadLetterHeaders.ERROR_CLASS))
                 .containsOnly(BadRecords.ERROR_CLASSES.toArray(String[]::new));
+    }
+
+    private static void assertDeadLettersCountedByReason(JobID jobId) {
         Map<String, Long> counted = new HashMap<>();
         METRICS.findMetrics(jobId, IngestMetrics.DLQ_RECORDS).forEach((identifier, counter) ->
                 counted.merge(reasonOf(identifier), ((Counter) counter).getCount(), Long::sum));
         assertThat(counted).as("dlqRecords by reason").containsOnlyKeys(BadRecords.ERROR_CLASSES)
                 .allSatisfy((reason, count) -> assertThat(count).isEqualTo(10L));
-        assertThat(METRICS.findMetric(jobId, "numRestarts")).get()
-                .extracting(gauge -> ((Gauge<?>) gauge).getValue()).isEqualTo(0L);
     }
 
     private static List<ScoredText> decodeScored(List<ConsumerRecord<byte[], byte[]>> records) {
