@@ -18,7 +18,7 @@ final class EncoderBench {
     /** Batch sizes tried in the sweep (BatchSizeBench and STACK.md found the knee between 16 and 64). */
     static final int[] SWEEP = {8, 16, 32, 64};
 
-    private static final int SWEEP_TEXTS = 1024;
+    private static final int SWEEP_TEXTS = 512;
     private static final int WARMUP_TEXTS = 64;
 
     private final ScoringModel model;

@@ -10,11 +10,13 @@ import io.sentiflow.schema.TextEvent;
 import io.sentiflow.scoring.ScoringConfig;
 import io.sentiflow.scoring.ScoringOptions;
 import io.sentiflow.store.ModelStore;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
@@ -52,7 +54,8 @@ public record PipelineBench(KafkaConnection connection, Path dataDir, int record
         List<TextEvent> measured = events(texts, records, "");
         List<TextEvent> warmup = events(texts, WARMUP_RECORDS, "warmup-");
         int cores = Runtime.getRuntime().availableProcessors();
-        log.accept(String.format("Model %s from %s; %d texts from %s; parallelism %d on %d cores",
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        log.accept(String.format(Locale.ROOT, "Model %s from %s; %d texts from %s; parallelism %d on %d cores",
                 version, scoring.storeUri(), measured.size(), DemoTexts.files(dataDir), job.parallelism(), cores));
 
         log.accept("(a) encoder alone ...");
@@ -69,14 +72,24 @@ public record PipelineBench(KafkaConnection connection, Path dataDir, int record
         BenchRow naive = jobs.run("c", "naive job, one model call per record", run + ".c",
                 NaiveJob::wire, warmup, measured);
 
+        Map<String, Object> settings = settings(measured.size(), version, store.manifest(version).encoder().kind(),
+                encoder.batchSize(), cores, loadAtStart);
+        return new PipelineBenchReport(encoder.row(), whole, naive, settings, NOTES);
+    }
+
+    /** What the run used, in the order the JSON shows it. */
+    private Map<String, Object> settings(int records, String version, String encoderKind, int encoderBatchSize,
+            int cores, double loadAtStart) {
+        ScoringConfig scoring = ScoringConfig.fromConfiguration(conf);
+        ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("records", measured.size());
+        settings.put("records", records);
         settings.put("warmupRecords", WARMUP_RECORDS);
         settings.put("parallelism", job.parallelism());
         settings.put("cores", cores);
         settings.put("modelVersion", version);
-        settings.put("encoder", store.manifest(version).encoder().kind());
-        settings.put("encoderBatchSize", encoder.batchSize());
+        settings.put("encoder", encoderKind);
+        settings.put("encoderBatchSize", encoderBatchSize);
         settings.put("encoderOnnxThreads", cores);
         settings.put("jobBatchSize", scoring.batchSize());
         settings.put("jobBatchTimeoutMs", scoring.batchTimeout().toMillis());
@@ -84,8 +97,11 @@ public record PipelineBench(KafkaConnection connection, Path dataDir, int record
         settings.put("checkpointIntervalMs", job.checkpointInterval().toMillis());
         settings.put("bootstrapServers", connection.bootstrapServers());
         settings.put("data", DemoTexts.files(dataDir).stream().map(Path::toString).toList());
-        settings.put("startedAt", Instant.now().toString());
-        return new PipelineBenchReport(encoder.row(), whole, naive, settings, NOTES);
+        // Other work on the machine changes every row; the load averages say how busy it was.
+        settings.put("loadAverageAtStart", loadAtStart);
+        settings.put("loadAverageAtEnd", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        settings.put("finishedAt", Instant.now().toString());
+        return settings;
     }
 
     static final List<String> NOTES = List.of(
@@ -95,7 +111,9 @@ public record PipelineBench(KafkaConnection connection, Path dataDir, int record
             "latency (b), (c): scoredAt minus the Kafka timestamp of the text on the input topic; all texts are"
                     + " sent as one burst into a warm job, so this includes the wait behind the texts before it",
             "(b) and (c) run one after the other with the same texts, topics of the same partition count and"
-                    + " the same exactly-once Kafka sink; (b) also runs validation, model updates and alerts");
+                    + " the same exactly-once Kafka sink; (b) also runs validation, model updates and alerts",
+            "(b) encodes identical texts within a micro-batch once; (a) and (c) encode every text",
+            "every row shares the machine with whatever else runs on it: see loadAverageAtStart/End");
 
     /** {@code count} TextEvents from {@code texts}, cycled when more are asked for than there are. */
     static List<TextEvent> events(List<DemoTexts.Text> texts, int count, String idPrefix) {

@@ -53,6 +53,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Port of the local broker started when no --bootstrap-servers is given (default: ${DEFAULT-VALUE}).")
     private int kafkaPort = BrokerConfig.DEFAULT_PORT;
 
+    @Option(names = "--kafka-data-dir", paramLabel = "DIR",
+            description = "Data folder of that local broker (default: var/kafka in the Sentiflow home).")
+    private Path kafkaDataDir;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Any Flink or sentiflow.* key for both jobs, e.g. -D sentiflow.scoring.batch-size=64.")
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -64,7 +68,11 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         LocalKafkaBroker started = null;
         KafkaConnection kafka = connection.connection();
         if (!external) {
-            LocalKafkaBroker broker = new LocalKafkaBroker(BrokerConfig.builder().port(kafkaPort).build());
+            BrokerConfig.Builder config = BrokerConfig.builder().port(kafkaPort);
+            if (kafkaDataDir != null) {
+                config.dataDir(kafkaDataDir);
+            }
+            LocalKafkaBroker broker = new LocalKafkaBroker(config.build());
             BrokerStatus status = broker.start();
             say(out, status.describe());
             started = status.state() == BrokerStatus.State.STARTED ? broker : null;
