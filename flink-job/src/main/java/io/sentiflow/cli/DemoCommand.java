@@ -147,7 +147,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static int requireFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port)) {
+        try {
+            new ServerSocket(port).close();
             return port;
         } catch (IOException e) {
             throw new IllegalArgumentException("port " + port + " for the Flink web UI is in use (another"

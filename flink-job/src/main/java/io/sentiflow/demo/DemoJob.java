@@ -23,9 +23,9 @@ import org.apache.kafka.common.TopicPartition;
  * The scoring job of the demo, running in the background on a local Flink in this process with
  * the web UI. Before it starts, its consumer group is moved to the end of {@code news.raw}: what
  * an earlier, interrupted run left unscored would otherwise arrive first, with event times from
- * that run. Not thread-safe; {@link #close()} cancels the job (which also stops the local Flink).
+ * that run. Not thread-safe; {@link #cancel()} cancels the job (which also stops the local Flink).
  */
-public final class DemoJob implements AutoCloseable {
+public final class DemoJob {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
@@ -94,8 +94,7 @@ public final class DemoJob implements AutoCloseable {
     }
 
     /** Cancels the job and waits until it is gone; harmless when it ended already. */
-    @Override
-    public void close() throws Exception {
+    public void cancel() throws Exception {
         if (!hasEnded()) {
             client.cancel().get(60, TimeUnit.SECONDS);
         }

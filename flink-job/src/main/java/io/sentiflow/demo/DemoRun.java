@@ -250,7 +250,7 @@ public final class DemoRun {
         }
         if (job != null) {
             try {
-                job.close();
+                job.cancel();
                 say("Scoring job cancelled");
             } catch (Exception e) {
                 problems.add("cancelling the scoring job: " + e);

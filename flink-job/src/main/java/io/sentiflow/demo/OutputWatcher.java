@@ -88,7 +88,7 @@ public final class OutputWatcher implements AutoCloseable {
         } catch (WakeupException e) {
             // close() woke the poll up: the watch is over.
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close();
         }
     }
 

@@ -19,9 +19,13 @@ import java.util.Map;
  */
 public record ReplayPlan(List<TextEvent> events, Instant spikeStart, Instant spikeEnd, int spikeTexts) {
 
-    /** The spike: enough distinct texts to pass the detector's default minimum volume (20) in every 10-minute window it fills. */
+    /**
+     * The spike: more than twice the detector's default minimum volume (20) of distinct texts, and
+     * abrupt. A slow ramp would not fire: its first windows, too small to be judged elevated, count
+     * as calm, and the key's baseline learns the rising share from them.
+     */
     public static final int SPIKE_TEXTS = 48;
-    public static final Duration SPIKE_LENGTH = Duration.ofMinutes(8);
+    public static final Duration SPIKE_LENGTH = Duration.ofMinutes(3);
     /**
      * Event time the stream must run on after the spike, so its windows close and its episode
      * resolves while texts still move the clock: a 10-minute window, 5 quiet slides and lateness.
@@ -43,7 +47,8 @@ public record ReplayPlan(List<TextEvent> events, Instant spikeStart, Instant spi
             count = (int) Math.min(count, eventMs / gapMs);
         }
         Duration span = Duration.ofMillis(count * gapMs);
-        Duration spikeOffset = max(EARLIEST_SPIKE, span.dividedBy(3));
+        // On a whole minute, so the first window holding the spike holds a full minute of it.
+        Duration spikeOffset = max(EARLIEST_SPIKE, Duration.ofMinutes(span.dividedBy(3).toMinutes()));
         Duration needed = spikeOffset.plus(SPIKE_LENGTH).plus(AFTER_SPIKE);
         if (span.compareTo(needed) < 0) {
             throw new IllegalArgumentException(String.format(

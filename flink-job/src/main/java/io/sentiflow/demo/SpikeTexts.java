@@ -11,13 +11,17 @@ import java.util.Locale;
  */
 public final class SpikeTexts {
 
+    /*
+     * Short, classic bearish wording: even the small test model (TinyModels) scores most of these
+     * Bearish, while longer or unusual phrasing ("accounting probe", "freefall") it reads as Neutral.
+     */
     private static final String[] TEMPLATES = {
-        "$%1$s shares plunge %2$d%% after a profit warning, the worst day for the stock in %3$d years",
-        "$%1$s stock crashes %2$d%% as the CEO resigns amid an accounting fraud probe",
-        "$%1$s tumbles %2$d%% to a %3$d-year low after slashing guidance; analysts see more downside",
-        "$%1$s sinks %2$d%% as the SEC opens a fraud investigation; shares in freefall",
-        "$%1$s shares collapse %2$d%%, wiping out %3$d billion dollars of market value after losses widen",
-        "Sell-off deepens: $%1$s down %2$d%% after a massive earnings miss and a dividend cut, %3$d straight losing days",
+        "$%1$s falls %2$d%% after earnings miss",
+        "$%1$s shares plunge %2$d%% after a profit warning",
+        "$%1$s misses estimates, cuts guidance, shares drop %2$d%%",
+        "$%1$s downgraded to sell, price target cut to $%4$d",
+        "$%1$s shares collapse %2$d%%, wiping out $%3$d billion of market value",
+        "$%1$s stock sinks %2$d%% to a %3$d-year low on weak outlook",
     };
 
     private SpikeTexts() {}
@@ -29,8 +33,8 @@ public final class SpikeTexts {
             String template = TEMPLATES[i % TEMPLATES.length];
             int round = i / TEMPLATES.length;
             int drop = 12 + 3 * round + i % 5;
-            int years = 2 + round;
-            texts.add(String.format(Locale.ROOT, template, entity, drop, years));
+            int other = 2 + round;
+            texts.add(String.format(Locale.ROOT, template, entity, drop, other, 10 + 5 * other));
         }
         return List.copyOf(texts);
     }
