@@ -107,10 +107,12 @@ public final class DemoRun {
         long sent = new Replayer(connection, job.topics().raw(), settings.speedup())
                 .replay(plan.events(), () -> stopping, (count, eventTime) -> report(count, eventTime));
         Duration streamed = Duration.ofNanos(System.nanoTime() - start);
-        say(String.format(Locale.ROOT, "Sent %,d texts in %d s%s; waiting for the job to score them ...", sent,
-                streamed.toSeconds(), stopping ? " (stopped early)" : ""));
+        say(stopping
+                ? String.format(Locale.ROOT, "Stopping (Ctrl-C) after sending %,d texts in %d s", sent, streamed.toSeconds())
+                : String.format(Locale.ROOT, "Sent %,d texts in %d s; waiting for the job to score them ...", sent,
+                        streamed.toSeconds()));
         drain(sent, job.checkpointInterval());
-        return summary(sent, streamed);
+        return summary(sent, streamed, start);
     }
 
     private void startKafka() {
@@ -194,10 +196,11 @@ public final class DemoRun {
         }
     }
 
-    private DemoSummary summary(long sent, Duration streamed) {
+    /** Throughput end to end: scored texts over the time from the first send to the last text seen scored. */
+    private DemoSummary summary(long sent, Duration streamed, long streamStartNanos) {
         OutputWatcher.Seen seen = watcher.snapshot();
-        double seconds = (seen.lastScoredNanos() - seen.firstScoredNanos()) / 1e9;
-        double rate = seen.scored() < 2 || seconds <= 0 ? 0 : (seen.scored() - 1) / seconds;
+        double seconds = (seen.lastScoredNanos() - streamStartNanos) / 1e9;
+        double rate = seen.scored() == 0 || seconds <= 0 ? 0 : seen.scored() / seconds;
         List<String> places = new ArrayList<>();
         places.add("kafka            " + (localBroker == null ? connection.bootstrapServers()
                 : localBroker.bootstrapServers() + ", data in " + localBroker.dataDir()));

@@ -15,7 +15,7 @@ import java.util.Set;
  * @param resolved RESOLVED alerts
  * @param modelVersions versions that scored the texts
  * @param streamed real time spent streaming
- * @param scoringRate scored texts per second between the first and the last one seen
+ * @param scoringRate scored texts per second, from the first text sent to the last one seen scored
  * @param uiAddress where the Flink web UI was
  * @param places what lies where (broker data, model store, checkpoints, replayed files)
  */
@@ -42,7 +42,7 @@ public record DemoSummary(long sent, long scored, long deadLetters, long fired, 
         out.append(String.format(Locale.ROOT, "%n  alerts           %d fired, %d resolved", fired, resolved));
         out.append(String.format(Locale.ROOT, "%n  model versions   %s",
                 modelVersions.isEmpty() ? "-" : String.join(", ", modelVersions.stream().sorted().toList())));
-        out.append(String.format(Locale.ROOT, "%n  throughput       %.0f texts/s scored", scoringRate));
+        out.append(String.format(Locale.ROOT, "%n  throughput       %.0f texts/s end to end (first sent to last scored)", scoringRate));
         out.append(String.format(Locale.ROOT, "%n  web UI           %s (gone now that the demo stopped)", uiAddress));
         places.forEach(place -> out.append(String.format(Locale.ROOT, "%n  %s", place)));
         return out.toString();
