@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The scoring job end to end, bounded: a real KRaft broker, a real MiniCluster, a real (small)
  * model. Each job runs without a restart strategy, so finishing proves it never failed.
  */
-@Timeout(300)
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // the machine is shared; this bounds a hang, not speed
 class ScoringPipelineITCase {
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
