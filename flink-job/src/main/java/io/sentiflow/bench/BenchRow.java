@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param records how many texts were counted
  * @param wallSeconds the measured span the throughput is computed over
  * @param latency per-record latencies (what each row's latency means is in the report's notes)
+ * @param cpuSeconds CPU time this JVM used over the measurement (all its threads), or NaN when unknown
  */
-public record BenchRow(String key, String name, long records, double wallSeconds, LatencySummary latency) {
+public record BenchRow(
+        String key, String name, long records, double wallSeconds, LatencySummary latency, double cpuSeconds) {
 
     public BenchRow {
         Objects.requireNonNull(key, "key");
@@ -21,6 +23,14 @@ public record BenchRow(String key, String name, long records, double wallSeconds
             throw new IllegalArgumentException("row " + key + " needs records > 0 and a positive span, had "
                     + records + " records in " + wallSeconds + " s");
         }
+    }
+
+    /**
+     * This JVM's CPU milliseconds per text: unlike texts/s it hardly changes with other work on the
+     * machine, so rows measured at different loads can still be compared.
+     */
+    public double cpuMsPerText() {
+        return cpuSeconds * 1000 / records;
     }
 
     /** Sustained throughput: records divided by the measured span. */

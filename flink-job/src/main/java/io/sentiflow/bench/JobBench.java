@@ -89,6 +89,7 @@ final class JobBench {
         require(warm.size() == warmup.size(), "(" + key + ") only " + warm.size() + " of " + warmup.size()
                 + " warm-up texts were scored within " + WARMUP_TIMEOUT.toSeconds() + " s" + status(client));
         log.accept("  (" + key + ") warm; sending " + measured.size() + " texts");
+        double cpuStart = CpuClock.processCpuNanos();
         sender.send(measured, count -> {});
         // Generous: the naive job may run at a few hundred texts/s, and the last checkpoint must commit.
         Duration timeout = Duration.ofSeconds(120 + measured.size() / 20);
@@ -98,14 +99,16 @@ final class JobBench {
                 .collect(scored, ids, record -> scoredAtMillis(codec, record.value()), timeout, () -> ended(client));
         require(scoredAt.size() == ids.size(), "(" + key + ") only " + scoredAt.size() + " of " + ids.size()
                 + " texts were committed to " + scored + " within " + timeout.toSeconds() + " s" + status(client));
+        double cpuSeconds = (CpuClock.processCpuNanos() - cpuStart) / 1e9;
         Map<String, Long> appended = new TopicTimes(connection, false)
                 .collect(raw, ids, record -> record.timestamp(), Duration.ofMinutes(1), () -> false);
         require(appended.size() == ids.size(), "(" + key + ") could not read back the append times of " + raw);
-        return row(key, name, scoredAt, appended);
+        return row(key, name, scoredAt, appended, cpuSeconds);
     }
 
     /** The row for scored times and append times of the same ids. */
-    static BenchRow row(String key, String name, Map<String, Long> scoredAt, Map<String, Long> appended) {
+    static BenchRow row(String key, String name, Map<String, Long> scoredAt, Map<String, Long> appended,
+            double cpuSeconds) {
         double[] latencies = new double[scoredAt.size()];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -118,7 +121,7 @@ final class JobBench {
         }
         // scoredAt has millisecond resolution; a span under 1 ms is counted as 1 ms.
         double seconds = Math.max(1, last - first) / 1000.0;
-        return new BenchRow(key, name, scoredAt.size(), seconds, LatencySummary.of(latencies));
+        return new BenchRow(key, name, scoredAt.size(), seconds, LatencySummary.of(latencies), cpuSeconds);
     }
 
     private Configuration jobConfiguration(String topicPrefix) throws Exception {

@@ -113,6 +113,8 @@ public record PipelineBench(KafkaConnection connection, Path dataDir, int record
             "(b) and (c) run one after the other with the same texts, topics of the same partition count and"
                     + " the same exactly-once Kafka sink; (b) also runs validation, model updates and alerts",
             "(b) encodes identical texts within a micro-batch once; (a) and (c) encode every text",
+            "cpu ms/text: CPU time of this JVM (all threads, Flink included; not the broker process) from the first"
+                    + " text sent (or model call) to the last result read, over the texts",
             "every row shares the machine with whatever else runs on it: see loadAverageAtStart/End");
 
     /** {@code count} TextEvents from {@code texts}, cycled when more are asked for than there are. */

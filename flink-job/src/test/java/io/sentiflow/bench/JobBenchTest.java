@@ -1,6 +1,7 @@
 package io.sentiflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.sentiflow.demo.DemoTexts;
 import io.sentiflow.schema.TextEvent;
@@ -15,12 +16,13 @@ class JobBenchTest {
         Map<String, Long> scoredAt = Map.of("x", 1_000L, "y", 1_500L, "z", 3_000L);
         Map<String, Long> appended = Map.of("x", 900L, "y", 1_000L, "z", 1_000L);
 
-        BenchRow row = JobBench.row("b", "job", scoredAt, appended);
+        BenchRow row = JobBench.row("b", "job", scoredAt, appended, 0.3);
 
         assertThat(row.records()).isEqualTo(3);
         assertThat(row.wallSeconds()).isEqualTo(2.0);
         assertThat(row.textsPerSecond()).isEqualTo(1.5);
         assertThat(row.latency()).isEqualTo(new LatencySummary(3, 500, 2000, 2000));
+        assertThat(row.cpuMsPerText()).isCloseTo(100.0, within(1e-9));
     }
 
     @Test

@@ -22,9 +22,9 @@ class PipelineBenchReportTest {
         settings.put("records", 1000);
         settings.put("parallelism", 1);
         return new PipelineBenchReport(
-                new BenchRow("a", "encoder", 1000, encoderSeconds, LATENCY),
-                new BenchRow("b", "job", 1000, jobSeconds, LATENCY),
-                new BenchRow("c", "naive", 1000, naiveSeconds, LATENCY),
+                new BenchRow("a", "encoder", 1000, encoderSeconds, LATENCY, 2.0),
+                new BenchRow("b", "job", 1000, jobSeconds, LATENCY, 2.5),
+                new BenchRow("c", "naive", 1000, naiveSeconds, LATENCY, 5.0),
                 settings, List.of("a note"));
     }
 
@@ -34,14 +34,30 @@ class PipelineBenchReportTest {
 
         assertThat(report.jobOverEncoder()).isCloseTo(0.8, within(1e-9));
         assertThat(report.jobOverNaive()).isCloseTo(8.0, within(1e-9));
+        assertThat(report.cpuJobOverEncoder()).isCloseTo(0.8, within(1e-9));
+        assertThat(report.cpuJobOverNaive()).isCloseTo(2.0, within(1e-9));
+    }
+
+    @Test
+    void unknownCpuTimeIsWrittenAsNullNotNaN() throws Exception {
+        PipelineBenchReport report = new PipelineBenchReport(
+                new BenchRow("a", "encoder", 10, 1, LATENCY, Double.NaN),
+                new BenchRow("b", "job", 10, 1, LATENCY, Double.NaN),
+                new BenchRow("c", "naive", 10, 1, LATENCY, Double.NaN), Map.of(), List.of());
+
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+
+        assertThat(json.get("rows").get("a").get("cpuMsPerText").isNull()).isTrue();
+        assertThat(json.get("ratios").get("b/c by cpu").isNull()).isTrue();
     }
 
     @Test
     void tableHasOneLinePerRowAndSaysWhichTargetIsMissed() {
         String table = report(1.0, 1.25, 10.0).table();
 
-        assertThat(table.lines()).hasSize(6);
+        assertThat(table.lines()).hasSize(7);
         assertThat(table).contains("1000.0", "800.0", "100.0");
+        assertThat(table).contains("b/a = 0.80, b/c = 2.00");
         assertThat(table).contains("b/a = 0.80 (target >= 0.85: NOT met)");
         assertThat(table).contains("b/c = 8.00 (target >= 5.00: met)");
     }
@@ -63,11 +79,14 @@ class PipelineBenchReportTest {
         assertThat(naive.get("p50Ms").asDouble()).isEqualTo(10.0);
         assertThat(naive.get("p95Ms").asDouble()).isEqualTo(20.0);
         assertThat(naive.get("p99Ms").asDouble()).isEqualTo(30.0);
+        assertThat(naive.get("cpuSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(naive.get("cpuMsPerText").asDouble()).isEqualTo(5.0);
         assertThat(json.get("ratios").get("b/a").get("value").asDouble()).isEqualTo(1.0);
         assertThat(json.get("ratios").get("b/a").get("target").asDouble()).isEqualTo(0.85);
         assertThat(json.get("ratios").get("b/a").get("met").asBoolean()).isTrue();
         assertThat(json.get("ratios").get("b/c").get("value").asDouble()).isEqualTo(4.0);
         assertThat(json.get("ratios").get("b/c").get("met").asBoolean()).isFalse();
+        assertThat(json.get("ratios").get("b/c by cpu").asDouble()).isEqualTo(2.0);
         assertThat(json.get("notes").get(0).asText()).isEqualTo("a note");
     }
 }
