@@ -95,9 +95,10 @@ public final class DemoRun {
 
     private DemoSummary runAll() throws Exception {
         ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
+        // Planned first: a stream too short for the spike fails before anything is started.
+        ReplayPlan plan = ReplayPlan.of(settings, DemoTexts.load(settings.dataDir()));
         startKafka();
         ensureModel();
-        ReplayPlan plan = ReplayPlan.of(settings, DemoTexts.load(settings.dataDir()));
         describe(plan);
         watcher = new OutputWatcher(connection, job.topics(), this::printAlert);
         say("Starting the scoring job on a local Flink ...");

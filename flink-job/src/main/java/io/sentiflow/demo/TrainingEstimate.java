@@ -2,6 +2,7 @@ package io.sentiflow.demo;
 
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.training.DataLocations;
+import io.sentiflow.training.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +19,13 @@ import java.util.stream.Stream;
  */
 public final class TrainingEstimate {
 
-    /** fp32 MiniLM on two ONNX threads encodes 375-490 texts/s at batch 32 (STACK.md); a loaded machine less. */
-    private static final int TEXTS_PER_SECOND = 300;
-    /** Joint training of the heads on cached embeddings, up to 40 epochs on two cores. */
-    private static final int TRAINING_SECONDS = 90;
+    /**
+     * fp32 MiniLM on two ONNX threads encodes 375-490 texts/s at batch 32 on an idle machine
+     * (STACK.md); while the machine does other work, less.
+     */
+    private static final int TEXTS_PER_SECOND = 150;
+    /** One epoch of the heads over the whole train split on two cores takes minutes (the model owner aims at about one). */
+    private static final int SECONDS_PER_EPOCH = 150;
 
     private TrainingEstimate() {}
 
@@ -33,15 +37,16 @@ public final class TrainingEstimate {
         }
         // Only the cache file's presence is checked: reading it to count would cost as much as training reads.
         boolean cached = hasCache(embeddingCache);
-        long seconds = (cached ? 0 : texts / TEXTS_PER_SECOND) + TRAINING_SECONDS;
+        int epochs = TrainingSettings.defaults().maxEpochs();
+        long seconds = (cached ? 0 : texts / TEXTS_PER_SECOND) + (long) epochs * SECONDS_PER_EPOCH;
         return String.format(Locale.ROOT,
-                "Training takes roughly %d min on 2 cores: %s, then training the heads."
+                "Training takes roughly %d min on 2 cores: %s, then up to %d epochs of the heads."
                         + " Later runs reuse the model and the encoder cache (%s).",
                 Math.max(1, Math.round(seconds / 60.0)),
                 cached ? "encoder outputs are mostly cached already" : String.format(Locale.ROOT,
                         "encoding %,d texts with the pretrained encoder (about %d min)", texts,
                         Math.round(texts / (double) TEXTS_PER_SECOND / 60)),
-                embeddingCache);
+                epochs, embeddingCache);
     }
 
     private static boolean hasCache(Path dir) {

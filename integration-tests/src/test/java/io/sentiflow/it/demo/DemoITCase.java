@@ -10,7 +10,6 @@ import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.codec.Decoded;
 import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.testing.KafkaBrokerExtension;
-import io.sentiflow.testing.TinyModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -30,11 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sentiflow demo} in short mode, in-process, as a user runs it: a real broker, a real
  * (small) promoted model, the scoring job on a local Flink, the replay with its injected spike.
  *
- * <p>Deterministic: the tiny model (seed 7, trained the same way each time) scores every spike
- * headline Bearish (P(bearish) 0.49 to 0.76, always the top class), no valid-set tweet names
- * $ACME, and the replay's event times are fixed, so the $ACME windows reach a negative share of
- * 100% at 48 texts (z about 12) against the detector's defaults. Longer, unusual wording
- * ("accounting probe", "freefall") the tiny model reads as Neutral; the spike avoids it.
+ * <p>Deterministic: {@link DemoModel} (fixed seed and sample) scores every spike headline Bearish
+ * at P(bearish) 0.92 to 0.99, no valid-set tweet names $ACME, and the replay's event times are
+ * fixed, so the $ACME windows reach a negative share of 100% at 48 texts against the detector's
+ * defaults. TinyModels' version is too weak for this: it scored the same headlines Neutral.
  */
 @Timeout(600)
 class DemoITCase {
@@ -50,7 +48,7 @@ class DemoITCase {
 
     @Test
     void firesOnTheInjectedSpikeAndScoresEveryTextSent() {
-        String version = TinyModels.trainAndPromote(store, 7L);
+        String version = DemoModel.trainAndPromote(store);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 
