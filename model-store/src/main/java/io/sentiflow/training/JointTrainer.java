@@ -33,6 +33,7 @@ public final class JointTrainer {
 
     private static final String ENGINE = "PyTorch";
     private static final int BUCKET_BATCHES = 16;
+    private static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private final TrainingSettings settings;
     private final HeadDimensions dims;
@@ -46,6 +47,7 @@ public final class JointTrainer {
 
     /** Trains from scratch; {@code progress} receives one line per epoch. */
     public TrainedHeads train(List<Example> train, List<Example> dev, Consumer<String> progress) {
+        preferOneThread();
         Random random = new Random(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
             Map<String, NDArray> params = HeadGraph.initialParameters(manager, dims, random);
@@ -94,6 +96,19 @@ public final class JointTrainer {
         }
         Collections.shuffle(batches, random);
         return batches;
+    }
+
+    /**
+     * Unless configured otherwise, PyTorch runs one intra-op thread. Measured on two cores shared with
+     * other builds: its OpenMP threads spin while waiting (half the CPU went to the kernel), and two
+     * threads took over four minutes an epoch where one thread took six seconds. Only takes effect if
+     * this JVM has not started the PyTorch engine yet.
+     */
+    private static void preferOneThread() {
+        if (System.getProperty(THREADS_PROPERTY) == null && System.getenv("OMP_NUM_THREADS") == null) {
+            System.setProperty(THREADS_PROPERTY, "1");
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     private double runEpoch(NDManager manager, Map<String, NDArray> params, Optimizer optimizer,

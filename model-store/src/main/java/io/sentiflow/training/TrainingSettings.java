@@ -26,9 +26,10 @@ public record TrainingSettings(long seed, int attention, int adapter, int batchS
 
     /** The settings of the shipped model. */
     public static TrainingSettings defaults() {
-        // A narrow attention scorer (16) and few epochs: the tanh scorer over every token dominates
-        // the cost, and on two shared cores an epoch must stay around a minute.
-        return new TrainingSettings(42L, 16, 256, 64, 12, 3, 1e-3f, 1e-4f, 0.2f, 0.5f, 0.1, 32);
+        // Measured on the full data (valid splits): attention 64 with dropout 0.3 reached sentiment
+        // 0.8375 (macro-F1 0.780) and topic 0.8496; attention 16 with dropout 0.2 0.8363/0.776/0.8479;
+        // attention 128 with dropout 0.2 0.8279/0.764/0.8431.
+        return new TrainingSettings(42L, 64, 256, 64, 40, 5, 1e-3f, 1e-4f, 0.3f, 0.5f, 0.1, 32);
     }
 
     public TrainingSettings withSeed(long newSeed) {
