@@ -47,10 +47,10 @@ public final class ModelsCommand implements Callable<Integer> {
             if (versions.isEmpty()) {
                 out.println("No versions in " + store.location());
             }
-            out.printf(Locale.ROOT, "  %-32s %-24s %-9s %-5s %9s %9s %9s%n", "version", "created", "status", "enc",
+            out.printf(Locale.ROOT, "  %-32s %-30s %-9s %-5s %9s %9s %9s%n", "version", "created", "status", "enc",
                     "sent.acc", "sent.mF1", "topic.acc");
             for (VersionSummary v : versions) {
-                out.printf(Locale.ROOT, "%s %-32s %-24s %-9s %-5s %9s %9s %9s%n", v.promoted() ? "*" : " ",
+                out.printf(Locale.ROOT, "%s %-32s %-30s %-9s %-5s %9s %9s %9s%n", v.promoted() ? "*" : " ",
                         v.version(), v.createdAt(), v.status(), v.encoderKind(), metric(v.metrics(),
                                 "sentiment.valid.accuracy"), metric(v.metrics(), "sentiment.valid.macroF1"),
                         metric(v.metrics(), "topic.valid.accuracy"));
