@@ -45,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
         @Spec private CommandSpec spec;
         @Mixin private StoreOptions store;
 
+        // --version names a model version here, which shadows the inherited -V/--version and with it the
+        // inherited help option; declare help again so --help still prints usage.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        private boolean help;
+
         @Option(names = "--version", paramLabel = "V", description = "Model version (default: the promoted one).")
         private String version;
 

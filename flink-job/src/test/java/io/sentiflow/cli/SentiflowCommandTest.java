@@ -34,7 +34,9 @@ class SentiflowCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "kafka start", "kafka stop", "kafka status", "produce", "consume"})
+    @ValueSource(strings = {"kafka", "kafka start", "kafka stop", "kafka status", "produce", "consume",
+        "train", "eval", "models", "models list", "models show", "models promote", "models rollback",
+        "bench", "bench model", "bench pipeline", "score", "alerts", "demo"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").split(" ");
 
