@@ -2,15 +2,10 @@ package io.sentiflow.bench;
 
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.model.ScoringModel;
-import io.sentiflow.model.TextPrediction;
 import io.sentiflow.schema.ScoredText;
-import io.sentiflow.schema.SentimentPrediction;
-import io.sentiflow.schema.TopicPrediction;
+import io.sentiflow.scoring.BatchScorer;
 import io.sentiflow.store.ModelStore;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 
@@ -42,8 +37,8 @@ final class NaiveScoringFunction extends RichMapFunction<ValidText, ScoredText> 
 
     @Override
     public ScoredText map(ValidText text) {
-        TextPrediction prediction = model.predict(List.of(text.text())).get(0);
-        return toScoredText(text, prediction, Instant.now());
+        // A batch of one: the same records as the micro-batch operator, one model call per record.
+        return BatchScorer.score(model, List.of(text), System.currentTimeMillis()).records().get(0);
     }
 
     @Override
@@ -51,27 +46,5 @@ final class NaiveScoringFunction extends RichMapFunction<ValidText, ScoredText> 
         if (model != null) {
             model.close();
         }
-    }
-
-    /*
-     * The same fields the micro-batch operator writes (its BatchScorer is package-private to
-     * io.sentiflow.scoring), so both jobs put records of the same size through the same sink.
-     */
-    private ScoredText toScoredText(ValidText input, TextPrediction prediction, Instant scoredAt) {
-        List<String> topicLabels = model.topicLabels();
-        List<String> sentimentLabels = model.sentimentLabels();
-        float[] topics = prediction.topicProbabilities();
-        float[] sentiments = prediction.sentimentProbabilities();
-        Map<String, Float> byTopic = new HashMap<>(topics.length * 2);
-        for (int i = 0; i < topics.length; i++) {
-            byTopic.put(topicLabels.get(i), topics[i]);
-        }
-        int topTopic = prediction.topTopic();
-        TopicPrediction topic = new TopicPrediction(topicLabels.get(topTopic), topTopic, topics[topTopic]);
-        SentimentPrediction sentiment = new SentimentPrediction(sentimentLabels.get(prediction.topSentiment()),
-                sentiments[sentimentLabels.indexOf("Bearish")], sentiments[sentimentLabels.indexOf("Bullish")],
-                sentiments[sentimentLabels.indexOf("Neutral")]);
-        return new ScoredText(input.id(), input.source(), Instant.ofEpochMilli(input.publishedAt()), input.text(),
-                topic, byTopic, sentiment, input.entities(), model.version(), scoredAt);
     }
 }

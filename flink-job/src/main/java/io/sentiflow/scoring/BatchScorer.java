@@ -16,9 +16,10 @@ import java.util.Map;
  * Scores one micro-batch with one model call: identical texts are given to the model once, and
  * the encoder's single pass per text feeds both heads. Plain Java, so it is tested without Flink.
  *
- * <p>Stateless and thread-safe; the model it is given is not (use it from one thread).
+ * <p>Stateless and thread-safe; the model it is given is not (use it from one thread). Public so
+ * that the pipeline benchmark's one-call-per-record job writes exactly the same records.
  */
-final class BatchScorer {
+public final class BatchScorer {
 
     static final String BEARISH = "Bearish";
     static final String BULLISH = "Bullish";
@@ -31,15 +32,15 @@ final class BatchScorer {
      * @param distinctTexts how many texts the model encoded
      * @param inferenceNanos wall time of the model call
      */
-    record ScoredBatch(List<ScoredText> records, int distinctTexts, long inferenceNanos) {
-        ScoredBatch {
+    public record ScoredBatch(List<ScoredText> records, int distinctTexts, long inferenceNanos) {
+        public ScoredBatch {
             records = List.copyOf(records);
         }
     }
 
     private BatchScorer() {}
 
-    static ScoredBatch score(ScoringModel model, List<ValidText> batch, long scoredAtMillis) {
+    public static ScoredBatch score(ScoringModel model, List<ValidText> batch, long scoredAtMillis) {
         List<String> texts = new ArrayList<>(batch.size());
         for (ValidText text : batch) {
             texts.add(text.text());
