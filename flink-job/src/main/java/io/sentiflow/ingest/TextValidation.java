@@ -53,9 +53,9 @@ public final class TextValidation {
             return refuse(raw, rejected.failure().name(), rejected.message());
         }
         TextEvent event = ((Decoded.Ok<TextEvent>) decoded).value();
-        if (event.getText().isBlank()) {
-            return refuse(raw, ValidationFailure.EMPTY_TEXT.name(),
-                    "text of event " + event.getId() + " is empty or whitespace only");
+        if (!hasVisibleCharacter(event.getText())) {
+            return refuse(raw, ValidationFailure.EMPTY_TEXT.name(), "text of event " + event.getId()
+                    + " is empty or whitespace only (or holds only invisible or control characters)");
         }
         return new Valid(new ValidText(
                 event.getId(),
@@ -63,6 +63,15 @@ public final class TextValidation {
                 event.getText(),
                 event.getPublishedAt().toEpochMilli(),
                 Cashtags.mergeWithEntities(event.getEntities(), event.getText())));
+    }
+
+    /**
+     * String.isBlank misses no-break spaces and zero-width characters: a text of only those has
+     * nothing to score and would give the model's prior, so it counts as empty.
+     */
+    static boolean hasVisibleCharacter(String text) {
+        return text.codePoints().anyMatch(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp)
+                && Character.getType(cp) != Character.FORMAT && Character.getType(cp) != Character.CONTROL);
     }
 
     private static Refused refuse(RawRecord raw, String errorClass, String reason) {

@@ -50,6 +50,17 @@ class TextValidationTest {
     }
 
     @Test
+    void routesInvisibleOnlyTextToDlq() {
+        assertRefused(raw(5, avro(event("t7", "\u200B\u00A0\uFEFF\u0000", null))), "EMPTY_TEXT", "invisible");
+    }
+
+    @Test
+    void scoresTextWithInvisibleCharactersAroundVisibleOnes() {
+        assertThat(TextValidation.hasVisibleCharacter("\u200BApple\u00A0rises")).isTrue();
+        assertThat(TextValidation.hasVisibleCharacter("\uD83D\uDCC9")).isTrue();
+    }
+
+    @Test
     void routesOversizeRecordToDlqBeforeDecoding() {
         byte[] big = avro(event("t6", "x".repeat(5000), null));
         assertRefused(raw(6, big), "RECORD_TOO_LARGE", "exceeds the limit of 4096 bytes");

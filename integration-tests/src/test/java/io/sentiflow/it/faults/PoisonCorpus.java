@@ -97,8 +97,8 @@ final class PoisonCorpus {
                 scored("combining-marks", avroScored("combining-marks", "Z\u0351\u036B\u0343a\u0344\u0361lgo s\u0308tocks")),
                 scored("astral-symbols", avroScored("astral-symbols", "𝔖𝔱𝔬𝔠𝔨𝔰 𝕦𝕡 \uD83C\uDDFA\uD83C\uDDF8")),
                 scored("single-char", avroScored("single-char", "a")),
-                scored("zero-width-only", avroScored("zero-width-only", "\u200B\u200B")),
-                scored("no-break-space-only", avroScored("no-break-space-only", "\u00A0\u00A0")),
+                dlq("zero-width-only", avroScored("zero-width-only", "\u200B\u200B"), "EMPTY_TEXT"),
+                dlq("no-break-space-only", avroScored("no-break-space-only", "\u00A0\u00A0"), "EMPTY_TEXT"),
                 scored("newlines", avroScored("newlines", "Line one\n\n\nline two\r\n\tindented")));
     }
 
