@@ -3,6 +3,8 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;
@@ -55,7 +57,7 @@ class CorruptModelsITCase {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(FaultRuns.PARALLELISM)
+                    .setNumberSlotsPerTaskManager(ScoringRuns.PARALLELISM)
                     .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                     .build());
 
@@ -83,9 +85,10 @@ class CorruptModelsITCase {
         ModelStore models = ModelStore.open(store.toString());
         String intact = versions.intact();
         List<BadUpdate> bad = badUpdates(versions, intact);
-        FaultTopics topics = FaultTopics.create(KAFKA, "corrupt", FaultRuns.PARALLELISM);
-        JobClient job = FaultRuns.start(
-                FaultRuns.configuration(topics, store.toString(), checkpoints, false), KAFKA.connection());
+        PipelineTopics topics = PipelineTopics.createForLargeRecords(
+                KAFKA, "corrupt", ScoringRuns.PARALLELISM, FaultIo.MAX_MESSAGE_BYTES);
+        JobClient job = ScoringRuns.start(
+                ScoringRuns.configuration(topics, store.toString(), checkpoints, false), KAFKA.connection());
         try {
             io.send(texts(topics, 0, 100));
             assertThat(KAFKA.readAll(topics.scored(), 1, DEADLINE)).as("first output").isNotEmpty();
@@ -101,7 +104,7 @@ class CorruptModelsITCase {
             assertThat(scored).hasSize(200).extracting(ScoredText::getId).doesNotHaveDuplicates();
             assertThat(scored).extracting(ScoredText::getModelVersion).containsOnly(original);
             Map<String, Long> expected = new HashMap<>();
-            bad.forEach(u -> expected.merge(u.reason().name(), (long) FaultRuns.PARALLELISM, Long::sum));
+            bad.forEach(u -> expected.merge(u.reason().name(), (long) ScoringRuns.PARALLELISM, Long::sum));
             assertThat(refusedByReason(job.getJobID())).as("swapsRefused by reason").isEqualTo(expected);
             assertThat(counters(job.getJobID(), ScoringMetrics.SWAPS_COMPLETED)).as("swaps").isZero();
 
@@ -149,7 +152,7 @@ class CorruptModelsITCase {
                 .build();
     }
 
-    private static ProducerRecord<byte[], byte[]> record(FaultTopics topics, ModelUpdate update) {
+    private static ProducerRecord<byte[], byte[]> record(PipelineTopics topics, ModelUpdate update) {
         return new ProducerRecord<>(topics.updates(), "model".getBytes(UTF_8),
                 RecordCodec.modelUpdates().encode(update, WireFormat.AVRO));
     }
@@ -159,21 +162,21 @@ class CorruptModelsITCase {
      * then checks that the refusals carry this update's reason.
      */
     private void awaitRefused(JobID job, BadUpdate update, int index) throws Exception {
-        long expectedTotal = (long) (index + 1) * FaultRuns.PARALLELISM;
+        long expectedTotal = (long) (index + 1) * ScoringRuns.PARALLELISM;
         Map<String, Long> before = refusedByReason(job);
         CommonTestUtils.waitUntilCondition(() -> counters(job, ScoringMetrics.SWAPS_REFUSED) >= expectedTotal);
         Map<String, Long> after = refusedByReason(job);
         assertThat(after.getOrDefault(update.reason().name(), 0L) - before.getOrDefault(update.reason().name(), 0L))
                 .as("%s refused with %s by every instance; refusals by reason now %s", update.kind(), update.reason(),
                         after)
-                .isEqualTo(FaultRuns.PARALLELISM);
+                .isEqualTo(ScoringRuns.PARALLELISM);
     }
 
     /** Sends a few texts at a time until every instance swapped (a swap happens at its next batch). */
-    private void awaitSwapsUnderTraffic(FaultTopics topics, JobID job) {
+    private void awaitSwapsUnderTraffic(PipelineTopics topics, JobID job) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         int next = 200;
-        while (counters(job, ScoringMetrics.SWAPS_COMPLETED) < FaultRuns.PARALLELISM) {
+        while (counters(job, ScoringMetrics.SWAPS_COMPLETED) < ScoringRuns.PARALLELISM) {
             assertThat(System.nanoTime()).as("swap of the intact version before the deadline").isLessThan(deadline);
             io.send(texts(topics, next, next + 10));
             next += 10;
@@ -201,11 +204,11 @@ class CorruptModelsITCase {
         return byReason;
     }
 
-    private static List<ProducerRecord<byte[], byte[]>> texts(FaultTopics topics, int from, int to) {
+    private static List<ProducerRecord<byte[], byte[]>> texts(PipelineTopics topics, int from, int to) {
         List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
         for (int i = from; i < to; i++) {
             TextEvent event = FaultIo.event("text-" + i, i);
-            records.add(new ProducerRecord<>(topics.raw(), i % FaultRuns.PARALLELISM, event.getId().getBytes(UTF_8),
+            records.add(new ProducerRecord<>(topics.raw(), i % ScoringRuns.PARALLELISM, event.getId().getBytes(UTF_8),
                     FaultIo.avro(event)));
         }
         return records;

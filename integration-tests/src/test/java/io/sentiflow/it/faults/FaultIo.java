@@ -30,6 +30,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** Test input and committed output of the fault tests against the shared broker. */
 final class FaultIo {
 
+    /** Raw and dead-letter topics of the fault tests take records this large (a 5 MiB text must fit). */
+    static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
     private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
     private static final List<String> HEADLINES = List.of(
             "$AAPL shares rise after earnings beat expectations",
@@ -65,8 +68,8 @@ final class FaultIo {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(FaultTopics.MAX_MESSAGE_BYTES));
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L * FaultTopics.MAX_MESSAGE_BYTES));
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L * MAX_MESSAGE_BYTES));
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             records.forEach(record -> sent.add(producer.send(record)));
@@ -87,7 +90,7 @@ final class FaultIo {
     List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         Properties props = kafka.consumerProperties();
-        props.put("max.partition.fetch.bytes", Integer.toString(FaultTopics.MAX_MESSAGE_BYTES));
+        props.put("max.partition.fetch.bytes", Integer.toString(MAX_MESSAGE_BYTES));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))

@@ -3,6 +3,8 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.connect.DeadLetterHeaders;
 import io.sentiflow.it.faults.PoisonCorpus.Poison;
 import io.sentiflow.schema.ScoredText;
@@ -52,7 +54,7 @@ class PoisonRecordsITCase {
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
             new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(FaultRuns.PARALLELISM)
+                    .setNumberSlotsPerTaskManager(ScoringRuns.PARALLELISM)
                     .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                     .build());
 
@@ -71,7 +73,7 @@ class PoisonRecordsITCase {
     void scoresOrDeadLettersEveryPoisonKindAndScoresEveryValidRecordAroundThem() throws Exception {
         List<Poison> corpus = PoisonCorpus.all();
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
-        FaultTopics topics = FaultTopics.create(KAFKA, "poison", 2);
+        PipelineTopics topics = PipelineTopics.createForLargeRecords(KAFKA, "poison", 2, FaultIo.MAX_MESSAGE_BYTES);
         List<ProducerRecord<byte[], byte[]>> input = new ArrayList<>();
         List<Poison> poisonAt = new ArrayList<>();
         Set<String> validIds = new HashSet<>();
@@ -88,7 +90,7 @@ class PoisonRecordsITCase {
         }
         List<RecordMetadata> sent = io.send(input);
 
-        JobID job = FaultRuns.runToEnd(FaultRuns.configuration(topics, store.toString(), checkpoints, true),
+        JobID job = ScoringRuns.runToEnd(ScoringRuns.configuration(topics, store.toString(), checkpoints, true),
                 KAFKA.connection()).getJobID();
 
         assertThat(METRICS.findMetric(job, "numRestarts")).get()

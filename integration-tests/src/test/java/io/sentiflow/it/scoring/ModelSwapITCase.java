@@ -3,6 +3,8 @@ package io.sentiflow.it.scoring;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;

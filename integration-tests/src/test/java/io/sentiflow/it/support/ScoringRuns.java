@@ -1,4 +1,4 @@
-package io.sentiflow.it.scoring;
+package io.sentiflow.it.support;
 
 import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.job.ScoringEndpoints;
@@ -16,10 +16,10 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** Runs the real scoring job, wired exactly as in production, on the tests' MiniCluster. */
-final class ScoringRuns {
+/** Runs the real scoring job, wired exactly as in production, on an integration test's MiniCluster. */
+public final class ScoringRuns {
 
-    static final int PARALLELISM = 2;
+    public static final int PARALLELISM = 2;
 
     private ScoringRuns() {}
 
@@ -28,7 +28,7 @@ final class ScoringRuns {
      * checkpoints every 500 ms (output becomes visible per checkpoint), and no restart strategy, so
      * any failure fails the job instead of being hidden by a restart.
      */
-    static Configuration configuration(PipelineTopics topics, String store, Path checkpoints, boolean bounded) {
+    public static Configuration configuration(PipelineTopics topics, String store, Path checkpoints, boolean bounded) {
         String unique = "it-" + UUID.randomUUID().toString().substring(0, 8);
         Configuration conf = new Configuration();
         topics.addTo(conf);
@@ -47,12 +47,12 @@ final class ScoringRuns {
     }
 
     /** Runs a bounded job to its end; throws if it fails. */
-    static JobExecutionResult runToEnd(Configuration conf, KafkaConnection kafka) throws Exception {
+    public static JobExecutionResult runToEnd(Configuration conf, KafkaConnection kafka) throws Exception {
         return ScoringJob.run(environment(conf), endpoints(conf, kafka), conf);
     }
 
     /** Starts an unbounded job; the caller cancels it. */
-    static JobClient start(Configuration conf, KafkaConnection kafka) throws Exception {
+    public static JobClient start(Configuration conf, KafkaConnection kafka) throws Exception {
         StreamExecutionEnvironment env = environment(conf);
         new ScoringJob(endpoints(conf, kafka), conf).wire(env);
         return env.executeAsync(ScoringJob.NAME);

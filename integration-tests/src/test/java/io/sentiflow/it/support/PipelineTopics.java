@@ -1,0 +1,67 @@
+package io.sentiflow.it.support;
+
+import io.sentiflow.job.ScoringJobOptions;
+import io.sentiflow.testing.KafkaBrokerExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Fresh topics for one test's scoring job. Tests share one broker, and a cancelled job may leave an
+ * open transaction that holds back {@code read_committed} readers of its topics, so no two tests
+ * share a topic.
+ */
+public record PipelineTopics(String raw, String scored, String dlq, String updates, String alerts) {
+
+    public static PipelineTopics create(KafkaBrokerExtension kafka, String test, int rawPartitions) {
+        return new PipelineTopics(
+                kafka.createUniqueTopic(test + "-raw", rawPartitions),
+                kafka.createUniqueTopic(test + "-scored", 2),
+                kafka.createUniqueTopic(test + "-dlq", 1),
+                kafka.createUniqueTopic(test + "-updates", 1),
+                kafka.createUniqueTopic(test + "-alerts", 1));
+    }
+
+    /**
+     * Like {@link #create}, but the raw and dead-letter topics accept records of up to
+     * {@code maxMessageBytes}, so an oversize text reaches the job and its dead letter reaches the
+     * DLQ, as on a production topic configured for large records.
+     */
+    public static PipelineTopics createForLargeRecords(
+            KafkaBrokerExtension kafka, String test, int rawPartitions, int maxMessageBytes) {
+        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
+        PipelineTopics topics = new PipelineTopics(test + "-raw" + suffix, test + "-scored" + suffix,
+                test + "-dlq" + suffix, test + "-updates" + suffix, test + "-alerts" + suffix);
+        Map<String, String> large = Map.of("max.message.bytes", Integer.toString(maxMessageBytes));
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(
+                    new NewTopic(topics.raw(), rawPartitions, (short) 1).configs(large),
+                    new NewTopic(topics.scored(), 2, (short) 1),
+                    new NewTopic(topics.dlq(), 1, (short) 1).configs(large),
+                    new NewTopic(topics.updates(), 1, (short) 1),
+                    new NewTopic(topics.alerts(), 1, (short) 1))).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create topics for " + test, e.getCause());
+        }
+        return topics;
+    }
+
+    public void addTo(Configuration conf) {
+        conf.set(ScoringJobOptions.RAW_TOPIC, raw);
+        conf.set(ScoringJobOptions.SCORED_TOPIC, scored);
+        conf.set(ScoringJobOptions.DLQ_TOPIC, dlq);
+        conf.set(ScoringJobOptions.UPDATES_TOPIC, updates);
+        conf.set(ScoringJobOptions.ALERTS_TOPIC, alerts);
+    }
+}
