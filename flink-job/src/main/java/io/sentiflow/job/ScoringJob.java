@@ -2,6 +2,7 @@ package io.sentiflow.job;
 
 import io.sentiflow.alerts.AlertConfig;
 import io.sentiflow.alerts.SpikeAlerts;
+import io.sentiflow.alerts.WebhookConfig;
 import io.sentiflow.connect.KafkaOptions;
 import io.sentiflow.connect.RawRecord;
 import io.sentiflow.ingest.IngestConfig;
@@ -74,10 +75,11 @@ public final class ScoringJob {
                 .uid("scored-sink")
                 .name("news.scored sink");
 
-        SpikeAlerts.attach(scored, AlertConfig.fromConfiguration(config))
-                .sinkTo(endpoints.alerts())
+        DataStream<SentimentAlert> alerts = SpikeAlerts.attach(scored, AlertConfig.fromConfiguration(config));
+        alerts.sinkTo(endpoints.alerts())
                 .uid("alerts-sink")
                 .name("alerts sink");
+        WebhookConfig.fromConfiguration(config).ifPresent(webhook -> SpikeAlerts.attachWebhook(alerts, webhook));
     }
 
     /**
