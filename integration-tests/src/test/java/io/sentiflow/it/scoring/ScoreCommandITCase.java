@@ -3,6 +3,7 @@ package io.sentiflow.it.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.cli.SentiflowCommand;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.testing.KafkaBrokerExtension;

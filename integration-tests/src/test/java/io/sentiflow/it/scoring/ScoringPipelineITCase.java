@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
+import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.connect.DeadLetterHeaders;
 import io.sentiflow.ingest.IngestMetrics;
 import io.sentiflow.ingest.IngestOptions;

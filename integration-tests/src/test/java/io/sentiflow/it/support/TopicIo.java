@@ -1,4 +1,4 @@
-package io.sentiflow.it.scoring;
+package io.sentiflow.it.support;
 
 import io.sentiflow.testing.KafkaBrokerExtension;
 import java.time.Duration;
@@ -18,22 +18,36 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes test input and reads job output, committed records only, against the shared broker. */
-final class TopicIo {
+public final class TopicIo {
+
+    /** Kafka's default limits: records of about 1 MiB at most. */
+    private static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
     private final KafkaBrokerExtension kafka;
+    private final int maxRecordBytes;
 
-    TopicIo(KafkaBrokerExtension kafka) {
+    public TopicIo(KafkaBrokerExtension kafka) {
+        this(kafka, DEFAULT_MAX_RECORD_BYTES);
+    }
+
+    /** For topics created to hold records of up to {@code maxRecordBytes} (oversize-input tests). */
+    public TopicIo(KafkaBrokerExtension kafka, int maxRecordBytes) {
         this.kafka = kafka;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Sends the records and waits until the broker has acknowledged every one. */
-    List<RecordMetadata> send(List<ProducerRecord<byte[], byte[]>> records) {
+    public List<RecordMetadata> send(List<ProducerRecord<byte[], byte[]>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        if (maxRecordBytes > DEFAULT_MAX_RECORD_BYTES) {
+            props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(maxRecordBytes));
+            props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(4L * maxRecordBytes));
+        }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             records.forEach(record -> sent.add(producer.send(record)));
@@ -54,9 +68,11 @@ final class TopicIo {
      * Every committed record of {@code topic}: reads under {@code read_committed} until each
      * partition's last stable offset, as it stands when called.
      */
-    List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumerProperties())) {
+        Properties props = kafka.consumerProperties();
+        props.put("max.partition.fetch.bytes", Integer.toString(Math.max(maxRecordBytes, DEFAULT_MAX_RECORD_BYTES)));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
