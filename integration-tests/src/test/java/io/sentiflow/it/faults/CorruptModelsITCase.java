@@ -25,12 +25,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,12 +52,7 @@ class CorruptModelsITCase {
     private static final InMemoryReporter METRICS = InMemoryReporter.create();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(ScoringRuns.PARALLELISM)
-                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-                    .build());
+    static final MiniClusterExtension FLINK = ScoringRuns.miniCluster(METRICS);
 
     @TempDir static Path store;
     @TempDir static Path outsideTheStore;

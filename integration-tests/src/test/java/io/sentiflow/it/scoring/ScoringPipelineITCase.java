@@ -29,7 +29,6 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,12 +52,7 @@ class ScoringPipelineITCase {
     private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder()
-                    .setNumberTaskManagers(1)
-                    .setNumberSlotsPerTaskManager(ScoringRuns.PARALLELISM)
-                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-                    .build());
+    static final MiniClusterExtension FLINK = ScoringRuns.miniCluster(METRICS);
 
     @TempDir static Path store;
 

@@ -14,7 +14,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** Runs the real scoring job, wired exactly as in production, on an integration test's MiniCluster. */
 public final class ScoringRuns {
@@ -22,6 +25,15 @@ public final class ScoringRuns {
     public static final int PARALLELISM = 2;
 
     private ScoringRuns() {}
+
+    /** A MiniCluster with one slot per parallel instance, reporting metrics to {@code metrics}. */
+    public static MiniClusterExtension miniCluster(InMemoryReporter metrics) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(PARALLELISM)
+                .setConfiguration(metrics.addToConfiguration(new Configuration()))
+                .build());
+    }
 
     /**
      * The job's configuration for one test: its own topics, consumer group and transactional ids,
