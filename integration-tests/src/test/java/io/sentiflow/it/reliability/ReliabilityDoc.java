@@ -1,0 +1,101 @@
+package io.sentiflow.it.reliability;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Renders {@code docs/RELIABILITY.md} from the scenarios' recorded figures: a summary, one table per
+ * scenario, the commits measured on and the command that regenerates it. The text comes only from
+ * the figures, so the document never says more than the tests measured.
+ */
+public final class ReliabilityDoc {
+
+    /** Runs every integration test, so every scenario records its figures, and writes docs/RELIABILITY.md. */
+    public static final String REGENERATE_COMMAND = "mvn -B -ntp verify -Dsentiflow.reliability.write=true";
+
+    private ReliabilityDoc() {}
+
+    /**
+     * Renders the figures already recorded without running a test: {@code args[0]} is the folder of
+     * the JSON files (default {@code <build dir>/reliability}); add {@code -Dsentiflow.reliability.write=true}
+     * to write {@code docs/RELIABILITY.md}.
+     */
+    public static void main(String[] args) throws IOException {
+        Path dir = args.length > 0 ? Path.of(args[0]) : ReliabilityReport.figuresDir();
+        ReliabilityReport.render(dir).forEach(file -> System.out.println("wrote " + file));
+    }
+
+    public static String render(List<ReliabilityFigures> scenarios) {
+        StringBuilder doc = new StringBuilder();
+        doc.append("# Reliability figures\n\n")
+                .append("Generated from the figures the integration tests record (`io.sentiflow.it.reliability`); ")
+                .append("do not edit by hand. Each scenario ran against a real Kafka broker, a real Flink MiniCluster ")
+                .append("and a real model version; output was read with `isolation.level=read_committed`.\n\n")
+                .append("Measured on ").append(commits(scenarios)).append(".\n\n");
+        if (scenarios.isEmpty()) {
+            doc.append("No scenario has recorded figures yet.\n\n");
+        } else {
+            summary(doc, scenarios);
+            scenarios.forEach(s -> scenario(doc, s));
+        }
+        doc.append("## How to regenerate\n\n")
+                .append("```\n").append(REGENERATE_COMMAND).append("\n```\n\n")
+                .append("Every test that records figures writes `<scenario>.json` and this report under ")
+                .append("`integration-tests/target/reliability/`; only with `-Dsentiflow.reliability.write=true` ")
+                .append("does it also replace `docs/RELIABILITY.md`, so ordinary CI runs leave the working tree ")
+                .append("clean. The commit is `git rev-parse HEAD` of the tree tested (or `-Dsentiflow.commit`, ")
+                .append("`$SENTIFLOW_COMMIT`).\n");
+        return doc.toString();
+    }
+
+    private static void summary(StringBuilder doc, List<ReliabilityFigures> scenarios) {
+        doc.append("| scenario | records sent | records out | duplicates | losses | restarts | recovery time |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (ReliabilityFigures s : scenarios) {
+            doc.append("| [").append(s.scenario()).append("](#").append(s.scenario()).append(") | ")
+                    .append(count(s.recordsSent())).append(" | ").append(count(s.recordsOut())).append(" | ")
+                    .append(count(s.duplicates())).append(" | ").append(count(s.losses())).append(" | ")
+                    .append(count(s.restarts())).append(" | ").append(recovery(s)).append(" |\n");
+        }
+        doc.append('\n');
+    }
+
+    private static void scenario(StringBuilder doc, ReliabilityFigures s) {
+        doc.append("## ").append(s.scenario()).append("\n\n").append(s.title()).append("\n\n")
+                .append("| figure | value |\n|---|---|\n");
+        row(doc, "records sent", count(s.recordsSent()));
+        row(doc, "records out", count(s.recordsOut()));
+        row(doc, "duplicates", count(s.duplicates()));
+        row(doc, "losses", count(s.losses()));
+        row(doc, "restarts", count(s.restarts()));
+        row(doc, "recovery time", recovery(s));
+        for (Map.Entry<String, String> detail : s.details().entrySet()) {
+            row(doc, detail.getKey(), detail.getValue());
+        }
+        row(doc, "commit", "`" + s.commit() + "`");
+        row(doc, "measured at", s.measuredAt());
+        doc.append('\n');
+    }
+
+    private static void row(StringBuilder doc, String name, String value) {
+        doc.append("| ").append(name).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+    }
+
+    private static String commits(List<ReliabilityFigures> scenarios) {
+        TreeSet<String> commits = new TreeSet<>();
+        scenarios.forEach(s -> commits.add("`" + s.commit() + "`"));
+        return commits.isEmpty() ? "no commit yet" : "commit " + String.join(", ", commits);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String recovery(ReliabilityFigures s) {
+        return s.recoveryMillis() == null ? "n/a" : String.format(Locale.ROOT, "%.1f s", s.recoveryMillis() / 1000.0);
+    }
+}
