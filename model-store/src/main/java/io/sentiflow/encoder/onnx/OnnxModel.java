@@ -1,0 +1,178 @@
+package io.sentiflow.encoder.onnx;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An ONNX file read field by field with the protobuf runtime (no generated classes): the graph's
+ * nodes and initializers, and a writer that copies every byte of the file except the payloads of the
+ * initializers it is asked to replace. Field numbers are those of onnx.proto ({@code ModelProto.graph
+ * = 7}, {@code GraphProto.node = 1, initializer = 5}, {@code NodeProto.input = 1, output = 2, name = 3,
+ * op_type = 4}). Not thread safe to build; immutable afterwards.
+ */
+final class OnnxModel {
+
+    private static final int MODEL_GRAPH = 7;
+    private static final int GRAPH_NODE = 1;
+    private static final int GRAPH_INITIALIZER = 5;
+    private static final int NODE_INPUT = 1;
+    private static final int NODE_OUTPUT = 2;
+    private static final int NODE_NAME = 3;
+    private static final int NODE_OP_TYPE = 4;
+
+    private final byte[] bytes;
+    private final List<ProtoField> modelFields;
+    private final List<ProtoField> graphFields;
+    private final List<OnnxNode> nodes;
+    private final Map<String, OnnxInitializer> initializers;
+
+    private OnnxModel(byte[] bytes, List<ProtoField> modelFields, List<ProtoField> graphFields, List<OnnxNode> nodes,
+            Map<String, OnnxInitializer> initializers) {
+        this.bytes = bytes;
+        this.modelFields = modelFields;
+        this.graphFields = graphFields;
+        this.nodes = nodes;
+        this.initializers = initializers;
+    }
+
+    static OnnxModel read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            List<ProtoField> modelFields = ProtoField.scan(bytes, 0, bytes.length);
+            ProtoField graph = modelFields.stream().filter(f -> f.number() == MODEL_GRAPH).findFirst()
+                    .orElseThrow(() -> new IOException("no graph"));
+            List<ProtoField> graphFields = graph.children(bytes);
+            List<OnnxNode> nodes = new ArrayList<>();
+            Map<String, OnnxInitializer> initializers = new LinkedHashMap<>();
+            for (ProtoField field : graphFields) {
+                if (field.number() == GRAPH_NODE) {
+                    nodes.add(node(bytes, field));
+                } else if (field.number() == GRAPH_INITIALIZER) {
+                    OnnxInitializer init = OnnxInitializer.parse(bytes, field);
+                    initializers.put(init.name(), init);
+                }
+            }
+            return new OnnxModel(bytes, modelFields, graphFields, List.copyOf(nodes),
+                    Collections.unmodifiableMap(initializers));
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is not an ONNX model this reader understands: " + e.getMessage(), e);
+        }
+    }
+
+    private static OnnxNode node(byte[] bytes, ProtoField field) throws IOException {
+        String name = "";
+        String opType = "";
+        List<String> inputs = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        for (ProtoField f : field.children(bytes)) {
+            switch (f.number()) {
+                case NODE_INPUT -> inputs.add(f.string(bytes));
+                case NODE_OUTPUT -> outputs.add(f.string(bytes));
+                case NODE_NAME -> name = f.string(bytes);
+                case NODE_OP_TYPE -> opType = f.string(bytes);
+                default -> { } // attributes, domain, doc string
+            }
+        }
+        return new OnnxNode(name, opType, inputs, outputs);
+    }
+
+    List<OnnxNode> nodes() {
+        return nodes;
+    }
+
+    Map<String, OnnxInitializer> initializers() {
+        return initializers;
+    }
+
+    OnnxInitializer initializer(String name) throws IOException {
+        OnnxInitializer init = initializers.get(name);
+        if (init == null) {
+            throw new IOException("The graph has no initializer " + name);
+        }
+        return init;
+    }
+
+    float[] floats(String name) throws IOException {
+        return initializer(name).floats(bytes);
+    }
+
+    byte[] rawBytes(String name) throws IOException {
+        return initializer(name).bytesOf(bytes);
+    }
+
+    /**
+     * Writes a copy of this file to {@code target} (atomically, through a temporary file beside it)
+     * in which each named initializer holds the given little-endian bytes as {@code raw_data}; every
+     * other byte is copied as it is.
+     */
+    void writeReplacing(Map<String, byte[]> rawData, Path target) throws IOException {
+        for (Map.Entry<String, byte[]> entry : rawData.entrySet()) {
+            OnnxInitializer init = initializer(entry.getKey());
+            int width = init.dataType() == OnnxInitializer.FLOAT ? 4 : 1;
+            if (entry.getValue().length != (long) width * init.size()) {
+                throw new IllegalArgumentException("Replacement for " + init.name() + " has " + entry.getValue().length
+                        + " bytes, the initializer holds " + width * (long) init.size());
+            }
+        }
+        ByteArrayOutputStream graph = new ByteArrayOutputStream(bytes.length);
+        for (ProtoField field : graphFields) {
+            OnnxInitializer init = field.number() == GRAPH_INITIALIZER ? initializerAt(field) : null;
+            if (init != null && rawData.containsKey(init.name())) {
+                writeMessage(graph, GRAPH_INITIALIZER, tensorWithData(init, rawData.get(init.name())));
+            } else {
+                graph.write(bytes, field.start(), field.end() - field.start());
+            }
+        }
+        Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                for (ProtoField field : modelFields) {
+                    if (field.number() == MODEL_GRAPH) {
+                        writeMessage(out, MODEL_GRAPH, graph.toByteArray());
+                    } else {
+                        out.write(bytes, field.start(), field.end() - field.start());
+                    }
+                }
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private OnnxInitializer initializerAt(ProtoField field) {
+        return initializers.values().stream().filter(i -> i.field().start() == field.start()).findFirst().orElse(null);
+    }
+
+    /** The tensor's own fields in their order, its data field replaced by {@code raw_data}. */
+    private byte[] tensorWithData(OnnxInitializer init, byte[] raw) throws IOException {
+        ByteArrayOutputStream tensor = new ByteArrayOutputStream(raw.length + 256);
+        for (ProtoField f : init.field().children(bytes)) {
+            if (f.start() == init.data().start()) {
+                writeMessage(tensor, OnnxInitializer.TENSOR_RAW_DATA, raw);
+            } else {
+                tensor.write(bytes, f.start(), f.end() - f.start());
+            }
+        }
+        return tensor.toByteArray();
+    }
+
+    private static void writeMessage(OutputStream out, int number, byte[] payload) throws IOException {
+        CodedOutputStream coded = CodedOutputStream.newInstance(out);
+        coded.writeTag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+        coded.writeUInt32NoTag(payload.length);
+        coded.writeRawBytes(payload);
+        coded.flush();
+    }
+}
