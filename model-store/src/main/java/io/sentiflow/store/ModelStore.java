@@ -85,8 +85,9 @@ public final class ModelStore {
         String promoted = promotedVersion().orElse(null);
         List<VersionSummary> summaries = new ArrayList<>();
         for (String name : io(() -> files.listDirectories(URI.create(root + "/" + VERSIONS)))) {
-            if (VERSION_ID.matcher(name).matches()) {
-                Manifest m = manifest(name);
+            Optional<Manifest> readable = VERSION_ID.matcher(name).matches() ? readableManifest(name) : Optional.empty();
+            if (readable.isPresent()) {
+                Manifest m = readable.get();
                 summaries.add(new VersionSummary(name, m.parentVersion(), m.createdAt(), m.status(),
                         m.encoder() == null ? null : m.encoder().kind(), m.metrics(), name.equals(promoted)));
             }
@@ -94,6 +95,24 @@ public final class ModelStore {
         summaries.sort(Comparator.comparing(VersionSummary::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(VersionSummary::version));
         return summaries;
+    }
+
+    /**
+     * The manifest of a version directory, or empty when it has none or it does not parse: such a
+     * directory is not a version (a publish on a store without atomic renames may leave one).
+     */
+    private Optional<Manifest> readableManifest(String name) {
+        try {
+            return Optional.of(manifest(name));
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether {@code version} is in the store (with a manifest, whatever its status). */
+    public boolean contains(String version) {
+        requireVersionId(version);
+        return io(() -> files.exists(URI.create(versionUri(version) + "/" + Manifest.FILE_NAME)));
     }
 
     /** The parsed manifest of a version (not verified; use {@link #verify} before trusting it). */

@@ -51,31 +51,56 @@ public final class JointTrainer {
         Random random = new Random(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
             Map<String, NDArray> params = HeadGraph.initialParameters(manager, dims, random);
-            params.values().forEach(p -> p.setRequiresGradient(true));
-            Optimizer optimizer = Optimizer.adamW()
-                    .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
-                    .optWeightDecays(settings.weightDecay())
-                    .build();
-            List<Example> order = new ArrayList<>(train);
-            HeadWeights best = null;
-            double bestScore = -1;
-            int bestEpoch = 0;
-            int epoch = 0;
-            while (epoch < settings.maxEpochs() && epoch - bestEpoch < settings.patience()) {
-                epoch++;
-                double loss = runEpoch(manager, params, optimizer, batches(order, random), random);
-                HeadWeights current = HeadGraph.snapshot(params, dims);
-                DevScore score = DevScore.of(current, dev, manager);
-                if (score.mean() > bestScore) {
-                    bestScore = score.mean();
-                    best = current;
-                    bestEpoch = epoch;
-                }
-                progress.accept(String.format("epoch %2d  loss %.4f  dev topic %.4f  dev sentiment %.4f%s", epoch, loss,
-                        score.topic(), score.sentiment(), bestEpoch == epoch ? "  *" : ""));
-            }
-            return new TrainedHeads(best, epoch, bestEpoch, bestScore);
+            return fit(manager, params, null, train, dev, random, progress);
         }
+    }
+
+    /**
+     * Warm start: trains on from {@code start} (attention, adapter and both heads) instead of random
+     * weights. The starting weights compete as epoch 0, so the result is never worse on the dev
+     * examples than where it started; {@code bestEpoch} 0 means no epoch improved on it.
+     *
+     * @throws IllegalArgumentException if {@code start} does not have this trainer's dimensions
+     */
+    public TrainedHeads fineTune(HeadWeights start, List<Example> train, List<Example> dev,
+            Consumer<String> progress) {
+        if (!start.dims().equals(dims)) {
+            throw new IllegalArgumentException("Starting weights have dimensions " + start.dims() + ", expected " + dims);
+        }
+        preferOneThread();
+        Random random = new Random(settings.seed());
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
+            return fit(manager, HeadGraph.parameters(manager, start), start, train, dev, random, progress);
+        }
+    }
+
+    /** Epochs with early stopping; {@code start} (may be null) is the epoch-0 candidate. */
+    private TrainedHeads fit(NDManager manager, Map<String, NDArray> params, HeadWeights start, List<Example> train,
+            List<Example> dev, Random random, Consumer<String> progress) {
+        params.values().forEach(p -> p.setRequiresGradient(true));
+        Optimizer optimizer = Optimizer.adamW()
+                .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                .optWeightDecays(settings.weightDecay())
+                .build();
+        List<Example> order = new ArrayList<>(train);
+        HeadWeights best = start;
+        double bestScore = start == null ? -1 : DevScore.of(start, dev, manager).mean();
+        int bestEpoch = 0;
+        int epoch = 0;
+        while (epoch < settings.maxEpochs() && epoch - bestEpoch < settings.patience()) {
+            epoch++;
+            double loss = runEpoch(manager, params, optimizer, batches(order, random), random);
+            HeadWeights current = HeadGraph.snapshot(params, dims);
+            DevScore score = DevScore.of(current, dev, manager);
+            if (score.mean() > bestScore) {
+                bestScore = score.mean();
+                best = current;
+                bestEpoch = epoch;
+            }
+            progress.accept(String.format("epoch %2d  loss %.4f  dev topic %.4f  dev sentiment %.4f%s", epoch, loss,
+                    score.topic(), score.sentiment(), bestEpoch == epoch ? "  *" : ""));
+        }
+        return new TrainedHeads(best, epoch, bestEpoch, bestScore);
     }
 
     /**

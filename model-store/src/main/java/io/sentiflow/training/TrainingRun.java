@@ -159,7 +159,8 @@ public final class TrainingRun {
         }
     }
 
-    static float[] classWeights(List<Example> train, int classes, float power) {
+    /** Sentiment class weights (n / (k * n_c))^power over the sentiment examples of {@code train}; 1 for absent classes. */
+    public static float[] classWeights(List<Example> train, int classes, float power) {
         int[] counts = new int[classes];
         int total = 0;
         for (Example example : train) {

@@ -1,0 +1,114 @@
+package io.sentiflow.learning;
+
+import io.sentiflow.model.HeadWeights;
+import io.sentiflow.model.Heads;
+import io.sentiflow.store.ModelRejectedException;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.store.VerifiedVersion;
+import io.sentiflow.training.Example;
+import io.sentiflow.training.JointTrainer;
+import io.sentiflow.training.TrainingRun;
+import io.sentiflow.training.TrainingSettings;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One learning round on labelled feedback: warm-starts from the parent version's weights (growing
+ * the topic head for new topics), fine-tunes on the feedback minus its hold-out mixed with replay,
+ * gates the candidate ({@link Gate}) and publishes it: {@code PUBLISHED} and promoted when the gate
+ * passes, {@code REFUSED} (kept for inspection, never servable) otherwise.
+ *
+ * <p>Crash safe and idempotent: the version id is derived from the parent, the examples used and the
+ * settings ({@link CandidateId}), training is seeded, and publishing is atomic, so re-running a round
+ * after a crash finds its version in the store, writes nothing twice and only finishes the promotion.
+ * Encoding is the caller's job ({@link LabeledSets} helps).
+ *
+ * <p>Not thread safe: one round at a time per instance. Holds no resources; nothing to close.
+ */
+public final class IncrementalLearner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncrementalLearner.class);
+
+    private final ModelStore store;
+    private final LearningSettings settings;
+
+    public IncrementalLearner(ModelStore store, LearningSettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /**
+     * Learns from {@code feedback} on top of {@code parentVersion}.
+     *
+     * @param replay examples of the original training data (and earlier feedback) to train on alongside
+     * @param regression sets the candidate must not get worse on by more than the margin
+     * @param progress one line per step and epoch, for logs
+     * @throws IllegalArgumentException if the parent is not a servable version, or no feedback example
+     *     is usable for training (every label unknown, or topics still short of examples)
+     */
+    public LearningOutcome learn(String parentVersion, List<LabeledExample> feedback, List<LabeledExample> replay,
+            List<RegressionSet> regression, Consumer<String> progress) throws IOException {
+        VerifiedVersion parent = verifiedParent(parentVersion);
+        RoundExamples round = RoundExamples.of(parent.manifest(), feedback, replay, settings);
+        progress.accept("round on " + parentVersion + ": " + round.counts() + (round.excluded().isEmpty() ? ""
+                : ", excluded " + round.excluded()) + (round.waiting().isEmpty() ? "" : ", waiting " + round.waiting()));
+        if (round.trainFeedback().isEmpty()) {
+            throw new IllegalArgumentException("No usable feedback to train on: " + round.counts() + ", excluded "
+                    + round.excluded() + ", waiting " + round.waiting());
+        }
+        String version = CandidateId.of(parentVersion, round, regression, settings);
+        CandidatePublisher publisher = new CandidatePublisher(store, settings);
+        if (store.contains(version)) {
+            progress.accept("version " + version + " is already in the store (an earlier run of this round)");
+            return publisher.resume(version, parent.manifest());
+        }
+        HeadWeights start = HeadGrowth.addTopics(parent.weights(), round.newTopics().size(),
+                settings.fineTune().seed() + 1);
+        Split split = split(round);
+        TrainingSettings fineTune = settings.fineTune();
+        float[] classWeights = TrainingRun.classWeights(split.train(), start.dims().sentiments(),
+                fineTune.sentimentWeightPower());
+        JointTrainer.TrainedHeads trained = new JointTrainer(fineTune, start.dims(), classWeights)
+                .fineTune(start, split.train(), split.dev(), progress);
+        GateDecision gate = new Gate(settings).decide(new Heads(parent.weights()), new Heads(trained.weights()),
+                round.holdout().stream().map(round::toExample).toList(), mapped(round, regression), round.newTopics());
+        progress.accept(gate.reason());
+        LOG.info("Learning round on {}: candidate {} {}", parentVersion, version, gate.reason());
+        return publisher.publish(version, parent.manifest(), round, trained, classWeights, split.dev().size(), gate);
+    }
+
+    private VerifiedVersion verifiedParent(String parentVersion) {
+        try {
+            return store.verify(parentVersion, null, null);
+        } catch (ModelRejectedException e) {
+            throw new IllegalArgumentException("Cannot learn on top of " + parentVersion + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Training and early-stopping examples: a seeded {@code devFraction} of feedback-train plus replay. */
+    record Split(List<Example> train, List<Example> dev) {}
+
+    private Split split(RoundExamples round) {
+        List<Example> pool = new ArrayList<>();
+        round.trainFeedback().forEach(example -> pool.add(round.toExample(example)));
+        round.replay().forEach(example -> pool.add(round.toExample(example)));
+        Collections.shuffle(pool, new Random(settings.fineTune().seed() + 2));
+        int devSize = (int) Math.round(pool.size() * settings.fineTune().devFraction());
+        return new Split(List.copyOf(pool.subList(devSize, pool.size())), List.copyOf(pool.subList(0, devSize)));
+    }
+
+    private static List<Gate.MappedSet> mapped(RoundExamples round, List<RegressionSet> regression) {
+        List<Gate.MappedSet> sets = new ArrayList<>();
+        for (RegressionSet set : regression) {
+            sets.add(new Gate.MappedSet(set.name(), set.examples().stream().filter(e -> round.labelId(e) >= 0)
+                    .map(round::toExample).toList()));
+        }
+        return sets;
+    }
+}
