@@ -20,7 +20,9 @@ public enum TopicRole {
     /** Model versions to swap in (ModelUpdate); compacted so the newest version per key survives. */
     MODEL_UPDATES("model.updates", 1, Map.of("cleanup.policy", "compact")),
     /** Human labels for the learner (LabeledText). */
-    FEEDBACK_LABELS("feedback.labels", 1);
+    FEEDBACK_LABELS("feedback.labels", 1),
+    /** Requests to the learner job such as TRAIN_NOW (LearnerCommand). */
+    LEARNER_CONTROL("learner.control", 1);
 
     private final String defaultName;
     private final int defaultPartitions;

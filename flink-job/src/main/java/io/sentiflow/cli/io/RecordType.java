@@ -12,6 +12,7 @@ public enum RecordType {
     SENTIMENT_ALERT(RecordCodec::sentimentAlerts),
     MODEL_UPDATE(RecordCodec::modelUpdates),
     LABELED_TEXT(RecordCodec::labeledTexts),
+    LEARNER_COMMAND(RecordCodec::learnerCommands),
     /** Dead letters: any bytes, described by their headers. */
     DEAD_LETTER(null);
 
@@ -35,6 +36,7 @@ public enum RecordType {
             case ALERTS -> SENTIMENT_ALERT;
             case MODEL_UPDATES -> MODEL_UPDATE;
             case FEEDBACK_LABELS -> LABELED_TEXT;
+            case LEARNER_CONTROL -> LEARNER_COMMAND;
         });
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentiflow.schema.LabeledText;
+import io.sentiflow.schema.LearnerCommand;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
@@ -94,6 +95,11 @@ public final class RecordCodec<T extends SpecificRecord> {
     /** Codec of {@link LabeledText}, on feedback.labels. */
     public static RecordCodec<LabeledText> labeledTexts() {
         return of(LabeledText.class);
+    }
+
+    /** Codec of {@link LearnerCommand}, on learner.control. */
+    public static RecordCodec<LearnerCommand> learnerCommands() {
+        return of(LearnerCommand.class);
     }
 
     /**
