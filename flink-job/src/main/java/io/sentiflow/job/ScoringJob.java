@@ -14,6 +14,8 @@ import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.scoring.MicroBatchScoring;
 import io.sentiflow.scoring.ScoringConfig;
+import io.sentiflow.swap.ModelSource;
+import io.sentiflow.swap.StoreModelSource;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -37,13 +39,23 @@ public final class ScoringJob {
 
     private final ScoringEndpoints endpoints;
     private final ReadableConfig config;
+    private final ModelSource.Factory models;
 
     /**
      * @param config every {@code sentiflow.*} key (ingest, scoring, alerts); unset keys take defaults
      */
     public ScoringJob(ScoringEndpoints endpoints, ReadableConfig config) {
+        this(endpoints, config, StoreModelSource.factory());
+    }
+
+    /**
+     * As {@link #ScoringJob(ScoringEndpoints, ReadableConfig)}, with model versions from {@code
+     * models} instead of the store: the seam through which fault tests make scoring fail.
+     */
+    public ScoringJob(ScoringEndpoints endpoints, ReadableConfig config, ModelSource.Factory models) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
         this.config = Objects.requireNonNull(config, "config");
+        this.models = Objects.requireNonNull(models, "models");
     }
 
     /** Adds the job's operators to {@code env}; run it with {@code env.execute(NAME)}. */
@@ -70,7 +82,7 @@ public final class ScoringJob {
                 .fromSource(endpoints.modelUpdates(), ControlStreamWatermarks.neverHoldBack(), "model.updates source")
                 .uid("model-updates-source");
         DataStream<ScoredText> scored =
-                MicroBatchScoring.apply(texts, updates, ScoringConfig.fromConfiguration(config));
+                MicroBatchScoring.apply(texts, updates, ScoringConfig.fromConfiguration(config), models);
         scored.sinkTo(endpoints.scored())
                 .uid("scored-sink")
                 .name("news.scored sink");

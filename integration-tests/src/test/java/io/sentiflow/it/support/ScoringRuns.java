@@ -6,6 +6,8 @@ import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.scoring.ScoringOptions;
+import io.sentiflow.swap.ModelSource;
+import io.sentiflow.swap.StoreModelSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -32,6 +35,21 @@ public final class ScoringRuns {
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(PARALLELISM)
                 .setConfiguration(metrics.addToConfiguration(new Configuration()))
+                .build());
+    }
+
+    /**
+     * A MiniCluster of {@code taskManagers}, each with {@code slotsPerTaskManager} slots, the job's
+     * slots spread evenly over them: with one slot per TaskManager in use, losing any TaskManager
+     * fails a running task, and the others have room for the job to restart on.
+     */
+    public static MiniClusterExtension miniCluster(InMemoryReporter metrics, int taskManagers, int slotsPerTaskManager) {
+        Configuration conf = metrics.addToConfiguration(new Configuration());
+        conf.set(TaskManagerOptions.TASK_MANAGER_LOAD_BALANCE_MODE, TaskManagerOptions.TaskManagerLoadBalanceMode.SLOTS);
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(taskManagers)
+                .setNumberSlotsPerTaskManager(slotsPerTaskManager)
+                .setConfiguration(conf)
                 .build());
     }
 
@@ -65,8 +83,14 @@ public final class ScoringRuns {
 
     /** Starts an unbounded job; the caller cancels it. */
     public static JobClient start(Configuration conf, KafkaConnection kafka) throws Exception {
+        return start(conf, kafka, StoreModelSource.factory());
+    }
+
+    /** As {@link #start(Configuration, KafkaConnection)}, with model versions from {@code models}. */
+    public static JobClient start(Configuration conf, KafkaConnection kafka, ModelSource.Factory models)
+            throws Exception {
         StreamExecutionEnvironment env = environment(conf);
-        new ScoringJob(endpoints(conf, kafka), conf).wire(env);
+        new ScoringJob(endpoints(conf, kafka), conf, models).wire(env);
         return env.executeAsync(ScoringJob.NAME);
     }
 

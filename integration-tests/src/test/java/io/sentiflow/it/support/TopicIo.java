@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,6 +17,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes test input and reads job output, committed records only, against the shared broker. */
@@ -23,7 +26,7 @@ public final class TopicIo {
     /** Kafka's default limits: records of about 1 MiB at most. */
     private static final int DEFAULT_MAX_RECORD_BYTES = 1024 * 1024;
 
-    private final KafkaBrokerExtension kafka;
+    private final Supplier<String> bootstrapServers;
     private final int maxRecordBytes;
 
     public TopicIo(KafkaBrokerExtension kafka) {
@@ -32,14 +35,22 @@ public final class TopicIo {
 
     /** For topics created to hold records of up to {@code maxRecordBytes} (oversize-input tests). */
     public TopicIo(KafkaBrokerExtension kafka, int maxRecordBytes) {
-        this.kafka = kafka;
+        this(kafka::bootstrapServers, maxRecordBytes);
+    }
+
+    /**
+     * For a broker the test runs itself (one it stops and restarts); {@code bootstrapServers} is
+     * asked at each call, so the broker may start after this is built.
+     */
+    public TopicIo(Supplier<String> bootstrapServers, int maxRecordBytes) {
+        this.bootstrapServers = bootstrapServers;
         this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Sends the records and waits until the broker has acknowledged every one. */
     public List<RecordMetadata> send(List<ProducerRecord<byte[], byte[]>> records) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -70,7 +81,7 @@ public final class TopicIo {
      */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        Properties props = kafka.consumerProperties();
+        Properties props = consumerProperties();
         props.put("max.partition.fetch.bytes", Integer.toString(Math.max(maxRecordBytes, DEFAULT_MAX_RECORD_BYTES)));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
@@ -85,6 +96,18 @@ public final class TopicIo {
             }
         }
         return records;
+    }
+
+    /** Byte-array consumer properties: read_committed, no group, from the start. */
+    public Properties consumerProperties() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.get());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return props;
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

@@ -1,0 +1,93 @@
+package io.sentiflow.it.faults;
+
+import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.TextPrediction;
+import io.sentiflow.swap.ModelPointer;
+import io.sentiflow.swap.ModelSource;
+import io.sentiflow.swap.StoreModelSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The store's model versions, except that scoring throws once: the first batch, in any instance
+ * and any attempt of the job, that holds {@link #TRIGGER}. "Once" is a marker file created
+ * atomically by the failing call, so it holds across the job's restart, and its time is the
+ * moment of the fault. Only the fault tests wire this in (through {@code ScoringJob}'s model source).
+ */
+final class FailOnceModels implements ModelSource {
+
+    /** A valid text that only this source treats as fatal. */
+    static final String TRIGGER = "Fault injection: scoring this headline fails once";
+
+    private final ModelSource store;
+    private final Path marker;
+
+    private FailOnceModels(ModelSource store, Path marker) {
+        this.store = store;
+        this.marker = marker;
+    }
+
+    /** Versions from the job's store; the first scoring of {@link #TRIGGER} creates {@code marker} and throws. */
+    static ModelSource.Factory factory(Path marker) {
+        String path = marker.toAbsolutePath().toString();
+        return (storeUri, onnxThreads) -> new FailOnceModels(StoreModelSource.open(storeUri, onnxThreads), Path.of(path));
+    }
+
+    @Override
+    public Optional<ModelPointer> promoted() {
+        return store.promoted();
+    }
+
+    @Override
+    public ScoringModel load(ModelPointer pointer) throws Exception {
+        return new FailOnceModel(store.load(pointer), marker);
+    }
+
+    /** Delegates to the real model; owns and closes it. */
+    private record FailOnceModel(ScoringModel model, Path marker) implements ScoringModel {
+
+        @Override
+        public String version() {
+            return model.version();
+        }
+
+        @Override
+        public List<String> topicLabels() {
+            return model.topicLabels();
+        }
+
+        @Override
+        public List<String> sentimentLabels() {
+            return model.sentimentLabels();
+        }
+
+        @Override
+        public List<TextPrediction> predict(List<String> texts) {
+            if (texts.contains(TRIGGER) && firstTime()) {
+                throw new IllegalStateException("injected scoring failure (fault test) on: " + TRIGGER);
+            }
+            return model.predict(texts);
+        }
+
+        private boolean firstTime() {
+            try {
+                Files.createFile(marker);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the fault marker " + marker, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+}
