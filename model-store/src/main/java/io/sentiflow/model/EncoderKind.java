@@ -63,6 +63,15 @@ public enum EncoderKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Name of the ONNX file a version may carry for this kind ({@code encoder-fp32.onnx},
+     * {@code encoder-int8.onnx}: a fine-tuned encoder exported into a copy of this kind's graph).
+     * Listed with its sha256 in the manifest's files, it is served instead of the carrier jar's file.
+     */
+    public String versionFileName() {
+        return "encoder-" + cliName() + ".onnx";
+    }
+
     /** Parses {@code fp32} / {@code int8} (any case). */
     public static Optional<EncoderKind> fromName(String name) {
         for (EncoderKind kind : values()) {

@@ -43,7 +43,19 @@ public final class TokenEncoder implements AutoCloseable {
      * about 1.5x over 1 here; threads times parallel instances should not exceed the cores).
      */
     public static TokenEncoder open(EncoderKind kind, int intraOpThreads) {
-        EncoderFiles files = EncoderFiles.of(kind);
+        return open(EncoderFiles.of(kind), intraOpThreads);
+    }
+
+    /**
+     * Opens the encoder in {@code files}: the carrier's ({@link EncoderFiles#of}) or another
+     * {@code .onnx} file of the same kind, such as a version's fine-tuned export.
+     */
+    public static TokenEncoder open(EncoderFiles files, int intraOpThreads) {
+        EncoderKind kind = files.kind();
+        String fileName = files.model().getFileName().toString();
+        if (!fileName.endsWith(".onnx")) {
+            throw new IllegalArgumentException("Encoder file " + files.model() + " is not an .onnx file");
+        }
         HuggingFaceTokenizer tokenizer;
         try {
             tokenizer = HuggingFaceTokenizer.builder()
@@ -59,7 +71,7 @@ public final class TokenEncoder implements AutoCloseable {
                 .setTypes(TokenBatch.class, (Class<List<float[][]>>) (Class<?>) List.class)
                 .optEngine("OnnxRuntime")
                 .optModelPath(files.model().getParent())
-                .optModelName("model")
+                .optModelName(fileName.substring(0, fileName.length() - ".onnx".length()))
                 .optOption("intraOpNumThreads", Integer.toString(intraOpThreads))
                 .optOption("interOpNumThreads", "1")
                 .optTranslator(new TokenBatchTranslator())

@@ -2,6 +2,7 @@ package io.sentiflow.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.Heads;
 import io.sentiflow.model.MultiHeadModel;
 import io.sentiflow.model.ScoringModel;
@@ -149,7 +150,14 @@ public final class ModelStore {
             throws ModelRejectedException {
         VerifiedVersion verified = verify(version, uri, expectedManifestSha256);
         Manifest m = verified.manifest();
-        TokenEncoder encoder = TokenEncoder.open(verified.encoder(), intraOpThreads);
+        URI dir = versionDirectory(version, uri);
+        EncoderFiles encoderFiles;
+        try { // the version's own encoder file when it lists one (its sha256 was verified above)
+            encoderFiles = EncoderFiles.forVersion(verified.encoder(), m.files(), name -> files.read(URI.create(dir + "/" + name)));
+        } catch (IOException e) {
+            throw new ModelRejectedException(RejectionReason.UNREADABLE, version, "cannot cache its encoder: " + e.getMessage(), e);
+        }
+        TokenEncoder encoder = TokenEncoder.open(encoderFiles, intraOpThreads);
         return new MultiHeadModel(version, encoder, new Heads(verified.weights()), m.topicLabels(),
                 m.sentimentLabels(), m.encoder().batchSize());
     }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +113,12 @@ final class OnnxModel {
         return initializer(name).bytesOf(bytes);
     }
 
+    /** The stored payload of an initializer's values field, whatever its type (little-endian for floats). */
+    byte[] payload(String name) throws IOException {
+        ProtoField data = initializer(name).data();
+        return Arrays.copyOfRange(bytes, data.payloadStart(), data.end());
+    }
+
     /**
      * Writes a copy of this file to {@code target} (atomically, through a temporary file beside it)
      * in which each named initializer holds the given little-endian bytes as {@code raw_data}; every
@@ -125,9 +133,11 @@ final class OnnxModel {
                         + " bytes, the initializer holds " + width * (long) init.size());
             }
         }
+        Map<Integer, OnnxInitializer> byStart = new HashMap<>();
+        initializers.values().forEach(init -> byStart.put(init.field().start(), init));
         ByteArrayOutputStream graph = new ByteArrayOutputStream(bytes.length);
         for (ProtoField field : graphFields) {
-            OnnxInitializer init = field.number() == GRAPH_INITIALIZER ? initializerAt(field) : null;
+            OnnxInitializer init = field.number() == GRAPH_INITIALIZER ? byStart.get(field.start()) : null;
             if (init != null && rawData.containsKey(init.name())) {
                 writeMessage(graph, GRAPH_INITIALIZER, tensorWithData(init, rawData.get(init.name())));
             } else {
@@ -149,10 +159,6 @@ final class OnnxModel {
         } finally {
             Files.deleteIfExists(temp);
         }
-    }
-
-    private OnnxInitializer initializerAt(ProtoField field) {
-        return initializers.values().stream().filter(i -> i.field().start() == field.start()).findFirst().orElse(null);
     }
 
     /** The tensor's own fields in their order, its data field replaced by {@code raw_data}. */
