@@ -21,7 +21,7 @@ import java.util.Random;
  * {@link io.sentiflow.model.Heads}. Batch operands always come first in each operation, so results
  * live on the batch's manager and are freed with it, never on the parameters' manager.
  */
-final class HeadGraph {
+public final class HeadGraph {
 
     private static final int EVAL_BATCH = 256;
     private static final float MASKED = -1e4f;
@@ -29,7 +29,7 @@ final class HeadGraph {
     private HeadGraph() {}
 
     /** A padded batch: token vectors {@code [B, T, 384]} and the real-token mask {@code [B, T]}. */
-    record Inputs(NDArray tokens, NDArray mask) {}
+    public record Inputs(NDArray tokens, NDArray mask) {}
 
     static Inputs inputs(NDManager manager, List<EncodedText> texts) {
         int dim = EncoderKind.HIDDEN_SIZE;
@@ -48,7 +48,7 @@ final class HeadGraph {
     }
 
     /** Topic and sentiment logits; {@code dropoutMask} ({@code [B, adapter]}) or null at inference. */
-    static NDList forward(Inputs in, Map<String, NDArray> p, NDArray dropoutMask) {
+    public static NDList forward(Inputs in, Map<String, NDArray> p, NDArray dropoutMask) {
         NDArray hidden = in.tokens().matMul(p.get("att.w")).add(p.get("att.b")).tanh();
         NDArray scores = hidden.matMul(p.get("att.v")).squeeze(2);
         NDArray masked = scores.add(in.mask().sub(1f).mul(-MASKED));
@@ -63,7 +63,7 @@ final class HeadGraph {
         return new NDList(topic, sentiment);
     }
 
-    static Map<String, NDArray> initialParameters(NDManager manager, HeadDimensions d, Random random) {
+    public static Map<String, NDArray> initialParameters(NDManager manager, HeadDimensions d, Random random) {
         Map<String, NDArray> params = new LinkedHashMap<>();
         params.put("att.w", xavier(manager, random, d.hidden(), d.attention()));
         params.put("att.b", manager.zeros(new Shape(d.attention())));
@@ -77,7 +77,7 @@ final class HeadGraph {
         return params;
     }
 
-    static Map<String, NDArray> parameters(NDManager manager, HeadWeights weights) {
+    public static Map<String, NDArray> parameters(NDManager manager, HeadWeights weights) {
         Map<String, NDArray> params = new LinkedHashMap<>();
         for (Tensor tensor : weights.tensors()) {
             long[] shape = new long[tensor.shape().length];
@@ -98,7 +98,7 @@ final class HeadGraph {
         return manager.create(values, new Shape(fanIn, fanOut));
     }
 
-    static HeadWeights snapshot(Map<String, NDArray> params, HeadDimensions dims) {
+    public static HeadWeights snapshot(Map<String, NDArray> params, HeadDimensions dims) {
         List<Tensor> tensors = new ArrayList<>();
         for (String name : HeadWeights.NAMES) {
             NDArray array = params.get(name);

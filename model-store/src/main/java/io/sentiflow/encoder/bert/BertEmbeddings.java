@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Embedding;
 import ai.djl.training.ParameterStore;
@@ -16,7 +15,7 @@ import ai.djl.util.PairList;
  * {@code (ids [B, T], typeIds [B, T])} as int64; output {@code [B, T, hidden]}. Positions count
  * from 0 in every row, as in the ONNX graph (padding sits at the end of a row).
  */
-final class BertEmbeddings extends AbstractBlock {
+final class BertEmbeddings extends LoadedBlock {
 
     private final Parameter words;
     private final Parameter positions;

@@ -24,7 +24,7 @@ import java.util.Map;
  * matrices, so {@link #weights()} feeds the ONNX writers directly. Their arrays live on the manager
  * given to {@link #of}; its owner closes it. Not thread safe.
  */
-public final class BertEncoder extends AbstractBlock {
+public final class BertEncoder extends LoadedBlock {
 
     /** Added to the attention scores of padding; exp(-1e4) is 0 in float, as in the ONNX graph. */
     private static final float MASKED = -1e4f;

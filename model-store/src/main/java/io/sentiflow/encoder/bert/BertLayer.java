@@ -3,7 +3,6 @@ package io.sentiflow.encoder.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -14,7 +13,7 @@ import ai.djl.util.PairList;
  * {@code (hidden [B, T, H], maskBias [B, 1, 1, T])}; output {@code [B, T, H]}. Parameter names are
  * HuggingFace's ({@code encoder.layer.N.attention.self.query.weight}, ...).
  */
-final class BertLayer extends AbstractBlock {
+final class BertLayer extends LoadedBlock {
 
     private final BertConfig config;
     private final Dense query;

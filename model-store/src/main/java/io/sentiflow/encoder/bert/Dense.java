@@ -3,7 +3,6 @@ package io.sentiflow.encoder.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -12,7 +11,7 @@ import ai.djl.util.PairList;
  * {@code x W + b} with {@code W} stored {@code [in, out]}, the layout of the ONNX file's MatMul
  * weights, so loading and exporting need no transposes (DJL's Linear keeps PyTorch's {@code [out, in]}).
  */
-final class Dense extends AbstractBlock {
+final class Dense extends LoadedBlock {
 
     private final Parameter weight;
     private final Parameter bias;

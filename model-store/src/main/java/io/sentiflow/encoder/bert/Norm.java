@@ -3,14 +3,13 @@ package io.sentiflow.encoder.bert;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /** BERT's LayerNorm over the last axis ({@code prefix.weight} = gamma, {@code prefix.bias} = beta). */
-final class Norm extends AbstractBlock {
+final class Norm extends LoadedBlock {
 
     private final Parameter gamma;
     private final Parameter beta;

@@ -1,0 +1,96 @@
+package io.sentiflow.finetune;
+
+import io.sentiflow.encoder.bert.BertTokenizer;
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.training.LabeledCsv;
+import io.sentiflow.training.LabeledText;
+import io.sentiflow.training.Task;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The labelled sets of a fine-tuning run, tokenized: train and dev (carved from the train files with
+ * the seeds frozen training uses, so both hold out the same texts), and the valid sets.
+ */
+record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List<LabeledText> sentimentTrain,
+        List<LabeledText> topicTrain, List<TokenizedExample> train, List<TokenizedExample> dev,
+        List<TokenizedExample> sentimentValid, List<TokenizedExample> topicValid) {
+
+    /** Frozen training's sample seed: the same texts whatever the training seed. */
+    private static final long SAMPLE_SEED = 17L;
+
+    static FineTuneData read(FineTuneRequest request) throws IOException {
+        List<String> topicLabels = LabeledCsv.readLabelMap(request.topicLabels());
+        List<String> sentimentLabels = LabeledCsv.readLabelMap(request.sentimentLabels());
+        int max = request.maxPerTask();
+        List<LabeledText> sentimentTrain = sample(LabeledCsv.read(request.sentimentTrain(), sentimentLabels), max,
+                SAMPLE_SEED);
+        List<LabeledText> topicTrain = sample(LabeledCsv.read(request.topicTrain(), topicLabels), max, SAMPLE_SEED + 1);
+        long seed = request.settings().heads().seed();
+        double devFraction = request.settings().heads().devFraction();
+        List<TokenizedExample> train = new ArrayList<>();
+        List<TokenizedExample> dev = new ArrayList<>();
+        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
+            split(tokenizer, Task.SENTIMENT, sentimentTrain, seed + 4, devFraction, train, dev);
+            split(tokenizer, Task.TOPIC, topicTrain, seed + 5, devFraction, train, dev);
+            return new FineTuneData(topicLabels, sentimentLabels, sentimentTrain, topicTrain, train, dev,
+                    valid(tokenizer, request.sentimentValid(), sentimentLabels, Task.SENTIMENT, max, SAMPLE_SEED + 2),
+                    valid(tokenizer, request.topicValid(), topicLabels, Task.TOPIC, max, SAMPLE_SEED + 3));
+        }
+    }
+
+    /** Sentiment class weights (n / (k * n_c))^power over the train examples, as frozen training weighs them. */
+    float[] sentimentWeights(float power) {
+        int classes = sentimentLabels.size();
+        int[] counts = new int[classes];
+        int total = 0;
+        for (TokenizedExample example : train) {
+            if (example.task() == Task.SENTIMENT) {
+                counts[example.label()]++;
+                total++;
+            }
+        }
+        float[] weights = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = counts[c] == 0 ? 1f : (float) Math.pow(total / (double) (classes * counts[c]), power);
+        }
+        return weights;
+    }
+
+    private static List<TokenizedExample> valid(BertTokenizer tokenizer, Path file, List<String> labels, Task task,
+            int max, long seed) throws IOException {
+        return file == null ? List.of() : tokenize(tokenizer, sample(LabeledCsv.read(file, labels), max, seed), task);
+    }
+
+    private static void split(BertTokenizer tokenizer, Task task, List<LabeledText> examples, long seed,
+            double devFraction, List<TokenizedExample> train, List<TokenizedExample> dev) {
+        List<LabeledText> shuffled = new ArrayList<>(examples);
+        Collections.shuffle(shuffled, new Random(seed));
+        int devSize = (int) Math.round(shuffled.size() * devFraction);
+        List<TokenizedExample> tokenized = tokenize(tokenizer, shuffled, task);
+        dev.addAll(tokenized.subList(0, devSize));
+        train.addAll(tokenized.subList(devSize, tokenized.size()));
+    }
+
+    private static List<TokenizedExample> tokenize(BertTokenizer tokenizer, List<LabeledText> texts, Task task) {
+        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList());
+        List<TokenizedExample> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new TokenizedExample(ids.get(i), task, texts.get(i).label()));
+        }
+        return out;
+    }
+
+    private static List<LabeledText> sample(List<LabeledText> all, int max, long seed) {
+        if (max <= 0 || all.size() <= max) {
+            return all;
+        }
+        List<LabeledText> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, new Random(seed));
+        return List.copyOf(shuffled.subList(0, max));
+    }
+}

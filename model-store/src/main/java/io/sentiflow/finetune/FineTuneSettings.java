@@ -1,0 +1,76 @@
+package io.sentiflow.finetune;
+
+import io.sentiflow.training.TrainingSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Hyper-parameters of fine-tuning the encoder jointly with the heads; recorded in the manifest.
+ *
+ * @param heads the head settings of frozen training, reused as they are: seed, attention and adapter
+ *     widths, batch size, epochs and patience (counted in evaluations), the heads' learning rate,
+ *     weight decay, adapter dropout, sentiment class weighting, dev fraction
+ * @param encoderLearningRate peak learning rate of the encoder's parameters, well below the heads'
+ *     (a pretrained encoder forgets at the heads' rate)
+ * @param warmupFraction share of all steps over which both learning rates rise linearly from 0;
+ *     afterwards they fall linearly to 0 at the last step
+ * @param trainableLayers how many of the encoder's top layers train (all of them also trains the
+ *     embeddings); the incremental learner may train only the top ones
+ * @param evaluationsPerEpoch dev evaluations per epoch, each a candidate for early stopping (an
+ *     epoch takes long on a CPU, so one chance per epoch would be too coarse)
+ * @param threads PyTorch intra-op threads
+ */
+public record FineTuneSettings(TrainingSettings heads, float encoderLearningRate, float warmupFraction,
+        int trainableLayers, int evaluationsPerEpoch, int threads) {
+
+    public FineTuneSettings {
+        if (!(encoderLearningRate > 0) || warmupFraction < 0 || warmupFraction >= 1 || trainableLayers < 0
+                || evaluationsPerEpoch < 1 || threads < 1) {
+            throw new IllegalArgumentException("Out of range: " + this);
+        }
+    }
+
+    /** Full fine-tuning with the shipped head settings, 2 epochs, batches of 32. */
+    public static FineTuneSettings defaults() {
+        TrainingSettings frozen = TrainingSettings.defaults();
+        TrainingSettings heads = new TrainingSettings(frozen.seed(), frozen.attention(), frozen.adapter(), 32, 2, 3,
+                frozen.learningRate(), frozen.weightDecay(), frozen.dropout(), frozen.sentimentWeightPower(),
+                frozen.devFraction(), frozen.encoderBatchSize());
+        return new FineTuneSettings(heads, 5e-5f, 0.1f, 6, 4, 1);
+    }
+
+    public FineTuneSettings withSeed(long seed) {
+        return new FineTuneSettings(heads.withSeed(seed), encoderLearningRate, warmupFraction, trainableLayers,
+                evaluationsPerEpoch, threads);
+    }
+
+    public FineTuneSettings withEpochs(int maxEpochs, int patience) {
+        return new FineTuneSettings(heads.withEpochs(maxEpochs, patience), encoderLearningRate, warmupFraction,
+                trainableLayers, evaluationsPerEpoch, threads);
+    }
+
+    public FineTuneSettings withTrainableLayers(int layers) {
+        return new FineTuneSettings(heads, encoderLearningRate, warmupFraction, layers, evaluationsPerEpoch, threads);
+    }
+
+    public FineTuneSettings withEvaluationsPerEpoch(int evaluations) {
+        return new FineTuneSettings(heads, encoderLearningRate, warmupFraction, trainableLayers, evaluations, threads);
+    }
+
+    public FineTuneSettings withThreads(int newThreads) {
+        return new FineTuneSettings(heads, encoderLearningRate, warmupFraction, trainableLayers, evaluationsPerEpoch,
+                newThreads);
+    }
+
+    /** For the manifest. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>(heads.asMap());
+        map.put("fineTune", true);
+        map.put("encoderLearningRate", encoderLearningRate);
+        map.put("warmupFraction", warmupFraction);
+        map.put("trainableLayers", trainableLayers);
+        map.put("evaluationsPerEpoch", evaluationsPerEpoch);
+        map.put("schedule", "linear warm-up, linear decay");
+        return map;
+    }
+}

@@ -1,0 +1,49 @@
+package io.sentiflow.finetune;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.sentiflow.model.HeadDimensions;
+import io.sentiflow.training.Task;
+import java.util.List;
+
+/**
+ * The multi-task loss of {@code io.sentiflow.training.JointTrainer}: each example has one label, so
+ * the other head's cross-entropy is masked out (its target row is zero); topic loss is the mean over
+ * topic examples, sentiment loss the class-weighted mean over sentiment examples; the loss is their sum.
+ */
+final class MaskedLoss {
+
+    private final HeadDimensions dims;
+    private final float[] sentimentWeights;
+
+    MaskedLoss(HeadDimensions dims, float[] sentimentWeights) {
+        this.dims = dims;
+        this.sentimentWeights = sentimentWeights.clone();
+    }
+
+    NDArray of(NDManager step, NDList logits, List<TokenizedExample> batch) {
+        int size = batch.size();
+        float[] topicTarget = new float[size * dims.topics()];
+        float[] sentimentTarget = new float[size * dims.sentiments()];
+        int topics = 0;
+        float sentimentWeight = 0;
+        for (int row = 0; row < size; row++) {
+            TokenizedExample example = batch.get(row);
+            if (example.task() == Task.TOPIC) {
+                topicTarget[row * dims.topics() + example.label()] = 1f;
+                topics++;
+            } else {
+                float weight = sentimentWeights[example.label()];
+                sentimentTarget[row * dims.sentiments() + example.label()] = weight;
+                sentimentWeight += weight;
+            }
+        }
+        NDArray topicLoss = step.create(topicTarget, new Shape(size, dims.topics()))
+                .mul(logits.get(0).logSoftmax(1)).sum().neg().div(Math.max(1, topics));
+        NDArray sentimentLoss = step.create(sentimentTarget, new Shape(size, dims.sentiments()))
+                .mul(logits.get(1).logSoftmax(1)).sum().neg().div(Math.max(1e-6f, sentimentWeight));
+        return topicLoss.add(sentimentLoss);
+    }
+}

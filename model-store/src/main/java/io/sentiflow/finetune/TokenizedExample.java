@@ -1,0 +1,6 @@
+package io.sentiflow.finetune;
+
+import io.sentiflow.training.Task;
+
+/** A training example for fine-tuning: the text's token ids, the task it is labelled for and the label id. */
+public record TokenizedExample(long[] ids, Task task, int label) {}
