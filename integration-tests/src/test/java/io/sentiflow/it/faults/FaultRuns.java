@@ -102,9 +102,14 @@ final class FaultRuns {
         return values.size() - values.stream().distinct().count();
     }
 
-    /** Flink's {@code numRestarts} of the job so far. */
+    /** Flink's {@code numRestarts} of the job so far; read it before the job ends. */
     static long restarts(InMemoryReporter metrics, JobID job) {
-        return metrics.findMetric(job, "numRestarts")
+        return jobGauge(metrics, job, "numRestarts");
+    }
+
+    /** A numeric job gauge of the JobManager ({@code numberOfFailedCheckpoints}...), 0 if absent. */
+    static long jobGauge(InMemoryReporter metrics, JobID job, String name) {
+        return metrics.findMetric(job, name)
                 .map(gauge -> ((Number) ((Gauge<?>) gauge).getValue()).longValue())
                 .orElse(0L);
     }

@@ -1,5 +1,7 @@
 package io.sentiflow.it.support;
 
+import io.sentiflow.deploy.topics.TopicCreator;
+import io.sentiflow.deploy.topics.TopicSpec;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.testing.KafkaBrokerExtension;
 import java.util.List;
@@ -26,6 +28,20 @@ public record PipelineTopics(String raw, String scored, String dlq, String updat
                 kafka.createUniqueTopic(test + "-dlq", 1),
                 kafka.createUniqueTopic(test + "-updates", 1),
                 kafka.createUniqueTopic(test + "-alerts", 1));
+    }
+
+    /** Like {@link #create}, on a broker the test runs itself (one it stops and restarts). */
+    public static PipelineTopics create(String bootstrapServers, String test, int rawPartitions) {
+        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
+        PipelineTopics topics = new PipelineTopics(test + "-raw" + suffix, test + "-scored" + suffix,
+                test + "-dlq" + suffix, test + "-updates" + suffix, test + "-alerts" + suffix);
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (TopicCreator creator = new TopicCreator(props)) {
+            creator.ensure(List.of(TopicSpec.of(topics.raw(), rawPartitions), TopicSpec.of(topics.scored(), 2),
+                    TopicSpec.of(topics.dlq(), 1), TopicSpec.of(topics.updates(), 1), TopicSpec.of(topics.alerts(), 1)));
+        }
+        return topics;
     }
 
     /**
