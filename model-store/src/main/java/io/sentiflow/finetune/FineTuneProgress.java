@@ -37,7 +37,7 @@ public final class FineTuneProgress {
 
     void stepped(int texts, double meanLoss) {
         bar.stepBy(texts);
-        bar.setExtraMessage(String.format(java.util.Locale.ROOT, "loss %.4f", meanLoss));
+        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " loss %.4f", meanLoss));
     }
 
     void line(String line) {
