@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.sentiflow.model.EncoderFiles;
-import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.TokenBatch;
 import io.sentiflow.model.TokenEncoder;
@@ -14,51 +13,78 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 /**
  * Speed harness (not a test): texts per second and per-batch latency of the whole model
- * (tokenizer, encoder, heads) next to the bare ONNX Runtime session fed pre-tokenized batches of
- * the same texts, for each batch size, in one run. Each measurement follows a warm-up pass.
+ * (tokenizer, encoder, heads) next to the bare ONNX Runtime session of the original encoder fed
+ * pre-tokenized batches of the same texts, for each batch size, in one run. When the version
+ * carries its own encoder file (a fine-tuned export), its bare session runs on the same batches,
+ * alternating batch by batch with the original's so both see the same machine load; the ratio of
+ * the two is the figure to compare (the shared machine's load swings absolute numbers). Each
+ * measurement follows a warm-up pass.
  */
 public final class ModelBenchmark {
 
-    /** One batch size's figures; latencies in milliseconds. */
+    /**
+     * One batch size's figures; latencies in milliseconds.
+     *
+     * @param ownTextsPerSecond the version's own encoder file, bare; empty when it has none
+     */
     public record Row(int batchSize, double modelTextsPerSecond, double modelP50Ms, double modelP95Ms,
-            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms) {
+            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms, OptionalDouble ownTextsPerSecond) {
 
         /** How many times slower the whole model is than the bare session. */
         public double slowdown() {
             return bareTextsPerSecond / modelTextsPerSecond;
         }
+
+        /** The version's own encoder's throughput over the original encoder's (1.0 = as fast). */
+        public OptionalDouble ownToOriginal() {
+            return ownTextsPerSecond.isPresent()
+                    ? OptionalDouble.of(ownTextsPerSecond.getAsDouble() / bareTextsPerSecond) : OptionalDouble.empty();
+        }
     }
 
-    private final EncoderKind encoder;
+    private final EncoderFiles original;
+    private final Optional<EncoderFiles> own;
     private final int intraOpThreads;
 
-    public ModelBenchmark(EncoderKind encoder, int intraOpThreads) {
-        this.encoder = encoder;
+    /**
+     * @param original the carrier's encoder files of the version's kind
+     * @param own the version's own encoder files of that kind, if it has them
+     */
+    public ModelBenchmark(EncoderFiles original, Optional<EncoderFiles> own, int intraOpThreads) {
+        this.original = original;
+        this.own = own;
         this.intraOpThreads = intraOpThreads;
     }
 
-    /** Measures {@code model} and the bare session on {@code texts} for each batch size. */
+    /** Measures {@code model} and the bare sessions on {@code texts} for each batch size. */
     public List<Row> run(ScoringModel model, List<String> texts, int[] batchSizes, Consumer<Row> onRow)
             throws OrtException {
         List<Row> rows = new ArrayList<>();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (TokenEncoder tokenizer = TokenEncoder.open(encoder, 1);
+        try (TokenEncoder tokenizer = TokenEncoder.open(original, 1);
                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
-            try (OrtSession session = env.createSession(EncoderFiles.of(encoder).model().toString(), options)) {
+            try (OrtSession originalSession = env.createSession(original.model().toString(), options);
+                    OrtSession ownSession = own.isPresent() ? env.createSession(own.get().model().toString(), options) : null) {
                 for (int batchSize : batchSizes) {
                     List<List<String>> batches = chunks(texts, batchSize);
                     List<TokenBatch> tokenized = batches.stream().map(tokenizer::tokenize).toList();
                     double[] modelTimes = time(batches, model::predict);
-                    double[] bareTimes = time(tokenized, batch -> runBare(env, session, batch));
+                    double[][] bareTimes = ownSession == null
+                            ? new double[][] {time(tokenized, batch -> runBare(env, originalSession, batch))}
+                            : timeAlternating(tokenized, batch -> runBare(env, originalSession, batch),
+                                    batch -> runBare(env, ownSession, batch));
                     Row row = new Row(batchSize, texts.size() / (sum(modelTimes) / 1000), percentile(modelTimes, 50),
-                            percentile(modelTimes, 95), texts.size() / (sum(bareTimes) / 1000),
-                            percentile(bareTimes, 50), percentile(bareTimes, 95));
+                            percentile(modelTimes, 95), texts.size() / (sum(bareTimes[0]) / 1000),
+                            percentile(bareTimes[0], 50), percentile(bareTimes[0], 95), ownSession == null
+                                    ? OptionalDouble.empty() : OptionalDouble.of(texts.size() / (sum(bareTimes[1]) / 1000)));
                     rows.add(row);
                     onRow.accept(row);
                 }
@@ -71,11 +97,32 @@ public final class ModelBenchmark {
         action.accept(batches.get(0)); // warm-up: first runs allocate arenas and JIT-compile
         double[] millis = new double[batches.size()];
         for (int i = 0; i < batches.size(); i++) {
-            long start = System.nanoTime();
-            action.accept(batches.get(i));
-            millis[i] = (System.nanoTime() - start) / 1e6;
+            millis[i] = timeOnce(action, batches.get(i));
         }
         return millis;
+    }
+
+    /** Both actions on every batch, the one going first swapping each batch: {@code [a times, b times]}. */
+    private static <T> double[][] timeAlternating(List<T> batches, Consumer<T> a, Consumer<T> b) {
+        a.accept(batches.get(0));
+        b.accept(batches.get(0));
+        double[][] millis = new double[2][batches.size()];
+        for (int i = 0; i < batches.size(); i++) {
+            if (i % 2 == 0) {
+                millis[0][i] = timeOnce(a, batches.get(i));
+                millis[1][i] = timeOnce(b, batches.get(i));
+            } else {
+                millis[1][i] = timeOnce(b, batches.get(i));
+                millis[0][i] = timeOnce(a, batches.get(i));
+            }
+        }
+        return millis;
+    }
+
+    private static <T> double timeOnce(Consumer<T> action, T batch) {
+        long start = System.nanoTime();
+        action.accept(batch);
+        return (System.nanoTime() - start) / 1e6;
     }
 
     private static void runBare(OrtEnvironment env, OrtSession session, TokenBatch batch) {
