@@ -1,9 +1,12 @@
 package io.sentiflow.encoder.onnx;
 
+import io.sentiflow.model.EncoderFiles;
+import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.Tensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +27,31 @@ import java.util.Map;
 public final class OnnxExport {
 
     private OnnxExport() {}
+
+    /**
+     * Both exports of {@code weights} as a version's files, named {@link EncoderKind#versionFileName()}
+     * ({@code encoder-fp32.onnx}, {@code encoder-int8.onnx}), from the carrier jars' graphs: add them
+     * to the files given to {@link io.sentiflow.store.ModelStore#publish}. The version is served with
+     * the file of its manifest's encoder kind; the manifest's encoder spec keeps naming the carrier's
+     * encoder (id, sha256, tokenizer), whose graph and tokenizer the files share.
+     */
+    public static Map<String, byte[]> versionFiles(Map<String, Tensor> weights) throws IOException {
+        Path dir = Files.createTempDirectory("sentiflow-export");
+        try {
+            Path fp32 = dir.resolve(EncoderKind.FP32.versionFileName());
+            Path int8 = dir.resolve(EncoderKind.INT8.versionFileName());
+            writeFp32(EncoderFiles.of(EncoderKind.FP32).model(), weights, fp32);
+            writeInt8(EncoderFiles.of(EncoderKind.INT8).model(), weights, int8);
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            files.put(EncoderKind.FP32.versionFileName(), Files.readAllBytes(fp32));
+            files.put(EncoderKind.INT8.versionFileName(), Files.readAllBytes(int8));
+            return files;
+        } finally {
+            Files.deleteIfExists(dir.resolve(EncoderKind.FP32.versionFileName()));
+            Files.deleteIfExists(dir.resolve(EncoderKind.INT8.versionFileName()));
+            Files.delete(dir);
+        }
+    }
 
     /** A copy of the fp32 graph {@code sourceOnnx} holding {@code weights}. */
     public static void writeFp32(Path sourceOnnx, Map<String, Tensor> weights, Path target) throws IOException {

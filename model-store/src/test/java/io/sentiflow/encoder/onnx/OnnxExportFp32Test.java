@@ -45,6 +45,15 @@ class OnnxExportFp32Test {
     }
 
     @Test
+    void versionFilesHoldBothExportsUnderTheirServingNames() throws IOException {
+        Map<String, byte[]> files = OnnxExport.versionFiles(weights);
+
+        assertThat(files).containsOnlyKeys("encoder-fp32.onnx", "encoder-int8.onnx");
+        assertThat(Arrays.mismatch(files.get("encoder-fp32.onnx"), Files.readAllBytes(original))).isEqualTo(-1);
+        assertThat(files.get("encoder-int8.onnx")).hasSize((int) Files.size(EncoderFiles.of(EncoderKind.INT8).model()));
+    }
+
+    @Test
     void everyChangedWeightIsWhatTheExportedGraphHoldsAndRuns() throws IOException {
         Map<String, Tensor> changed = new LinkedHashMap<>();
         weights.forEach((name, t) -> changed.put(name, scaled(t, 1.01f)));
