@@ -141,7 +141,9 @@ public final class ModelStore {
     }
 
     /**
-     * Verifies a version and opens it for scoring. The caller owns the returned model and closes it.
+     * Verifies a version and opens it for scoring, with its own encoder file of its kind
+     * ({@code encoder-int8.onnx}, {@code encoder-fp32.onnx}) when it lists one, else the carrier
+     * jar's. The caller owns the returned model and closes it.
      *
      * @param intraOpThreads ONNX Runtime threads for this instance
      * @throws ModelRejectedException saying exactly which check failed
