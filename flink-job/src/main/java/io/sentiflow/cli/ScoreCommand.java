@@ -5,6 +5,7 @@ import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.scoring.ScoringOptions;
+import io.sentiflow.store.ModelStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,8 +32,6 @@ import picocli.CommandLine.Spec;
                 + " web UI on http://localhost:8081.")
 public final class ScoreCommand implements Callable<Integer> {
 
-    /** Checkpoints of local runs stay next to the broker and model store data. */
-    private static final Path LOCAL_CHECKPOINTS = Path.of("var", "checkpoints");
 
     @Spec private CommandSpec spec;
     @Mixin private ConnectionOptions connection;
@@ -44,6 +43,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "P",
             description = "Parallelism of every operator (default 1; ONNX threads x P within the cores).")
     private Integer parallelism;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Port of Flink's web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int uiPort = 8081;
 
     @Option(names = "--bounded",
             description = "Stop after the records present at start, then exit 0 (tests, replays).")
@@ -57,11 +60,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration();
+        requirePromotedVersion(conf.get(ScoringOptions.MODEL_STORE));
         ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
         if (!flink.contains(RestOptions.PORT)) {
-            flink.set(RestOptions.PORT, 8081);
+            flink.set(RestOptions.PORT, uiPort);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
         spec.commandLine().getOut().printf("Scoring %s -> %s on Flink (web UI on port %s)%s%n",
@@ -74,11 +78,24 @@ public final class ScoreCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
+    /**
+     * Fails before Flink starts when there is nothing to score with: the job itself would only find
+     * out in its operators, and restart until stopped.
+     */
+    private static void requirePromotedVersion(String storeLocation) {
+        if (ModelStore.open(storeLocation).promotedVersion().isEmpty()) {
+            throw new IllegalStateException("model store " + storeLocation + " has no promoted version: train one"
+                    + " (sentiflow train) or promote one (sentiflow models promote V)");
+        }
+    }
+
     /** The -D keys, then the flags on top, since a flag is the more specific request. */
     Configuration configuration() {
         Configuration conf = Configuration.fromMap(properties);
         if (store != null) {
             conf.set(ScoringOptions.MODEL_STORE, store.toAbsolutePath().toString());
+        } else if (!conf.contains(ScoringOptions.MODEL_STORE)) {
+            conf.set(ScoringOptions.MODEL_STORE, new StoreOptions().location());
         }
         if (parallelism != null) {
             conf.set(ScoringJobOptions.PARALLELISM, parallelism);
@@ -87,8 +104,9 @@ public final class ScoreCommand implements Callable<Integer> {
             conf.set(ScoringJobOptions.BOUNDED, true);
         }
         if (!conf.contains(ScoringJobOptions.CHECKPOINT_DIR)) {
+            // Checkpoints of local runs stay next to the broker and model store data.
             conf.set(ScoringJobOptions.CHECKPOINT_DIR,
-                    LOCAL_CHECKPOINTS.toAbsolutePath().toUri().toString());
+                    StoreOptions.home().resolve("var").resolve("checkpoints").toUri().toString());
         }
         return conf;
     }
