@@ -36,6 +36,9 @@ import picocli.CommandLine.Spec;
             ScoreCommand.class,
             AlertsCommand.class,
             DemoCommand.class,
+            FeedbackCommand.class,
+            LearnCommand.class,
+            LearnerJobCommand.class,
         })
 public final class SentiflowCommand implements Callable<Integer> {
 

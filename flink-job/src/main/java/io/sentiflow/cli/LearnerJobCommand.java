@@ -1,0 +1,90 @@
+package io.sentiflow.cli;
+
+import io.sentiflow.learner.LearnerCheckpoints;
+import io.sentiflow.learner.LearnerEndpoints;
+import io.sentiflow.learner.LearnerJob;
+import io.sentiflow.learner.LearnerJobConfig;
+import io.sentiflow.learner.LearnerJobOptions;
+import io.sentiflow.scoring.ScoringOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptionsInternal;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sentiflow learner}: runs the {@link LearnerJob} on a local Flink in this process, with the
+ * web UI on port 8082 (8081 is the scoring job's). It resumes from its latest checkpoint, which holds
+ * the labels not learned from yet and the replay buffer; {@code --fresh} starts empty. Runs until
+ * interrupted.
+ */
+@Command(
+        name = "learner",
+        description = "Run the learner job (feedback.labels -> new model versions on model.updates) on a local"
+                + " Flink; web UI on http://localhost:8082. Resumes from its latest checkpoint.")
+public final class LearnerJobCommand implements Callable<Integer> {
+
+    /** Checkpoints of local runs stay next to the broker and model store data. */
+    private static final Path LOCAL_CHECKPOINTS = Path.of("var", "learner-checkpoints");
+
+    @Spec private CommandSpec spec;
+    @Mixin private ConnectionOptions connection;
+
+    @Option(names = "--store", paramLabel = "DIR",
+            description = "Model store root (default: the sentiflow.model.store key, var/models).")
+    private Path store;
+
+    @Option(names = "--fresh", description = "Start with empty state instead of the latest checkpoint.")
+    private boolean fresh;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE",
+            description = "Any Flink or sentiflow.* key, e.g. -D sentiflow.learner.trigger-count=100"
+                    + " -D rest.port=0.")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Configuration conf = configuration();
+        LearnerJobConfig job = LearnerJobConfig.fromConfiguration(conf);
+        Configuration flink = job.flinkSettings();
+        flink.addAll(conf);
+        flink.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, LearnerCheckpoints.LOCAL_JOB_ID.toHexString());
+        if (!flink.contains(RestOptions.PORT)) {
+            flink.set(RestOptions.PORT, 8082);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<Path> checkpoint = fresh ? Optional.empty() : LearnerCheckpoints.latest(job.checkpointDir());
+        checkpoint.ifPresent(path -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
+        out.printf("Learning from %s -> %s on Flink (web UI on port %s), %s; Ctrl-C stops%n",
+                job.topics().feedback(), job.topics().updates(), flink.get(RestOptions.PORT),
+                checkpoint.map(path -> "resuming from " + path).orElse("starting with empty state"));
+        out.flush();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        LearnerJob.run(env, LearnerEndpoints.kafka(connection.connection(), job), conf);
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** The -D keys, then the flags on top, since a flag is the more specific request. */
+    Configuration configuration() {
+        Configuration conf = Configuration.fromMap(properties);
+        if (store != null) {
+            conf.set(ScoringOptions.MODEL_STORE, store.toAbsolutePath().toString());
+        }
+        if (!conf.contains(LearnerJobOptions.CHECKPOINT_DIR)) {
+            conf.set(LearnerJobOptions.CHECKPOINT_DIR, LOCAL_CHECKPOINTS.toAbsolutePath().toUri().toString());
+        }
+        return conf;
+    }
+}

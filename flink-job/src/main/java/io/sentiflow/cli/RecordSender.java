@@ -1,0 +1,84 @@
+package io.sentiflow.cli;
+
+import io.sentiflow.connect.KafkaConnection;
+import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends records of one type to a topic with an idempotent producer ({@code acks=all}) and waits for
+ * every acknowledgement; for the learner's commands ({@code feedback}, {@code learn}). One instance
+ * per send; not thread safe.
+ */
+final class RecordSender<T extends SpecificRecord> {
+
+    private final KafkaConnection connection;
+    private final String topic;
+    private final RecordCodec<T> codec;
+    private final WireFormat format;
+    private final Function<T, String> keyOf;
+
+    RecordSender(KafkaConnection connection, String topic, RecordCodec<T> codec, WireFormat format,
+            Function<T, String> keyOf) {
+        this.connection = connection;
+        this.topic = topic;
+        this.codec = codec;
+        this.format = format;
+        this.keyOf = keyOf;
+    }
+
+    /**
+     * @param progress told the number acknowledged so far, from the producer's I/O thread
+     * @return the number sent
+     * @throws IllegalStateException when a send failed, saying how many were acknowledged before
+     */
+    long send(List<T> records, LongConsumer progress) {
+        AtomicLong acknowledged = new AtomicLong();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties())) {
+            for (int i = 0; i < records.size() && failure.get() == null; i++) {
+                T record = records.get(i);
+                producer.send(new ProducerRecord<>(topic, keyOf.apply(record), codec.encode(record, format)),
+                        (metadata, error) -> {
+                            if (error != null) {
+                                failure.compareAndSet(null, error);
+                            } else {
+                                progress.accept(acknowledged.incrementAndGet());
+                            }
+                        });
+            }
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("sending to " + topic + " on " + connection.bootstrapServers()
+                    + " failed after " + acknowledged.get() + " records: " + failure.get().getMessage()
+                    + " (is Kafka running there and does the topic exist? `sentiflow kafka start` starts the"
+                    + " local broker and creates the topics)", failure.get());
+        }
+        return acknowledged.get();
+    }
+
+    private Properties properties() {
+        Properties props = connection.toProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Duration.ofSeconds(30).toMillis()));
+        props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Duration.ofSeconds(60).toMillis()));
+        return props;
+    }
+}
