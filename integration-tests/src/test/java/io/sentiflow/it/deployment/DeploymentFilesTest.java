@@ -16,6 +16,11 @@ import io.sentiflow.job.JobArguments;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.job.ScoringJobOptions;
+import io.sentiflow.learner.LearnerConfig;
+import io.sentiflow.learner.LearnerJob;
+import io.sentiflow.learner.LearnerJobConfig;
+import io.sentiflow.learner.LearnerJobOptions;
+import io.sentiflow.learner.LearnerOptions;
 import io.sentiflow.scoring.MicroBatchScoring;
 import io.sentiflow.scoring.ScoringConfig;
 import io.sentiflow.scoring.ScoringOptions;
@@ -45,7 +50,8 @@ class DeploymentFilesTest {
             "FlinkDeployment", "flink.apache.org/v1beta1",
             "KafkaTopic", "kafka.strimzi.io/v1beta2");
     private static final List<Class<?>> OPTION_CLASSES = List.of(ScoringJobOptions.class, KafkaOptions.class,
-            ScoringOptions.class, IngestOptions.class, AlertOptions.class, WebhookOptions.class);
+            ScoringOptions.class, IngestOptions.class, AlertOptions.class, WebhookOptions.class,
+            LearnerJobOptions.class, LearnerOptions.class);
 
     private final DeploymentFiles files = DeploymentFiles.locate();
 
@@ -68,10 +74,25 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void learnerJobIsOnlyACommentedPlaceholder() {
-        var learner = files.k8s().resolve("learner-job.yaml");
-        assertThat(DeploymentFiles.documents(learner)).isEmpty();
-        assertThat(files.read("deploy/k8s/learner-job.yaml")).contains("does not exist yet");
+    void learnerDeploymentRunsOneLearnerWithValidArgumentsAndItsOwnStateOnS3() {
+        JsonNode deployment = deployment("sentiflow-learner");
+        JsonNode spec = deployment.path("spec");
+        assertThat(spec.path("job").path("entryClass").asText()).isEqualTo(LearnerJob.class.getName());
+        assertThat(spec.path("job").path("jarURI").asText()).isEqualTo("local://" + dockerJobJarPath());
+        assertThat(spec.path("job").path("upgradeMode").asText()).isEqualTo("last-state");
+        assertThat(spec.path("job").path("parallelism").asInt()).isEqualTo(1);
+
+        Configuration conf = jobArguments(deployment);
+        LearnerJobConfig job = LearnerJobConfig.fromConfiguration(conf);
+        assertThat(LearnerConfig.fromConfiguration(conf).storeUri()).startsWith("s3://");
+        assertThat(job.checkpointDir())
+                .isEqualTo(spec.path("flinkConfiguration").path("execution.checkpointing.dir").asText())
+                .isNotEqualTo(ScoringJobConfig.fromConfiguration(jobArguments(scoringDeployment())).checkpointDir());
+        assertThat(job.transactionalIdPrefix()).isNotEqualTo(
+                ScoringJobConfig.fromConfiguration(jobArguments(scoringDeployment())).transactionalIdPrefix());
+        Set<String> used = new HashSet<>(conf.keySet());
+        used.removeIf(key -> !key.startsWith("sentiflow."));
+        assertThat(used).allSatisfy(key -> assertThat(knownSentiflowKeys()).as("options of the code").contains(key));
     }
 
     @Test
@@ -195,10 +216,14 @@ class DeploymentFilesTest {
     }
 
     private JsonNode scoringDeployment() {
+        return deployment("sentiflow-scoring");
+    }
+
+    private JsonNode deployment(String name) {
         return files.ofKind("FlinkDeployment").stream()
-                .filter(d -> d.path("metadata").path("name").asText().equals("sentiflow-scoring"))
+                .filter(d -> d.path("metadata").path("name").asText().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no FlinkDeployment sentiflow-scoring in deploy/k8s"));
+                .orElseThrow(() -> new AssertionError("no FlinkDeployment " + name + " in deploy/k8s"));
     }
 
     /** The job's program arguments, parsed the way ScoringJob.main parses them. */
