@@ -45,7 +45,7 @@ final class EarlyStopping {
         return sinceBest >= patience;
     }
 
-    JointFineTuner.FineTuned result(int steps) {
-        return new JointFineTuner.FineTuned(best, steps, bestEpoch, bestStep, bestScore);
+    JointFineTuner.FineTuned result(int steps, int skippedSteps) {
+        return new JointFineTuner.FineTuned(best, steps, skippedSteps, bestEpoch, bestStep, bestScore);
     }
 }

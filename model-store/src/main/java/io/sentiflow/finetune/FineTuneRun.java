@@ -156,6 +156,7 @@ public final class FineTuneRun {
     private Map<String, Object> hyperParameters(JointFineTuner.FineTuned tuned, float[] classWeights) {
         Map<String, Object> map = new LinkedHashMap<>(request.settings().asMap());
         map.put("stepsRun", tuned.steps());
+        map.put("stepsSkipped", tuned.skippedSteps());
         map.put("bestEpoch", tuned.bestEpoch());
         map.put("bestStep", tuned.bestStep());
         map.put("bestDevMeanAccuracy", tuned.bestDevScore());

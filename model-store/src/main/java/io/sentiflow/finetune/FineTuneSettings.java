@@ -36,7 +36,7 @@ public record FineTuneSettings(TrainingSettings heads, float encoderLearningRate
         TrainingSettings heads = new TrainingSettings(frozen.seed(), frozen.attention(), frozen.adapter(), 32, 2, 3,
                 frozen.learningRate(), frozen.weightDecay(), frozen.dropout(), frozen.sentimentWeightPower(),
                 frozen.devFraction(), frozen.encoderBatchSize());
-        return new FineTuneSettings(heads, 5e-5f, 0.1f, 6, 4, 1);
+        return new FineTuneSettings(heads, 5e-5f, 0.1f, 6, 2, 1);
     }
 
     public FineTuneSettings withSeed(long seed) {

@@ -12,9 +12,11 @@ import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.HeadWeights;
 import io.sentiflow.model.Tensor;
 import io.sentiflow.training.TrainingSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fine-tunes the encoder jointly with attention pooling, shared adapter and both heads on DJL's
@@ -55,7 +57,7 @@ public final class JointFineTuner {
             Batches batches = new Batches(train, heads.batchSize(), random);
             int totalSteps = batches.perEpoch() * heads.maxEpochs();
             int warmup = Math.round(totalSteps * settings.warmupFraction());
-            Run run = new Run(manager, model, model.trainable(settings.trainableLayers()),
+            Run run = Run.of(manager, model, model.trainable(settings.trainableLayers()),
                     adamW(new LinearSchedule(settings.encoderLearningRate(), warmup, totalSteps)),
                     adamW(new LinearSchedule(heads.learningRate(), warmup, totalSteps)), random);
             EarlyStopping stopping = new EarlyStopping(heads.patience(), dev, progress);
@@ -64,7 +66,8 @@ public final class JointFineTuner {
             }
             progress.start(totalSteps * (long) heads.batchSize());
             try {
-                return stopping.result(epochs(run, batches, stopping, progress));
+                int steps = epochs(run, batches, stopping, progress);
+                return stopping.result(steps, run.skipped().get());
             } finally {
                 progress.finish();
             }
@@ -94,9 +97,21 @@ public final class JointFineTuner {
         return step;
     }
 
-    /** What one training run's steps share. */
-    private record Run(NDManager manager, JointModel model, List<Parameter> encoderParameters,
-            Optimizer encoderOptimizer, Optimizer headOptimizer, Random random) {}
+    /** What one training run's steps share; {@code skipped} counts steps without a finite gradient. */
+    private record Run(NDManager manager, JointModel model, List<Gradients.Trainable> trainables, Random random,
+            AtomicInteger skipped) {
+
+        static Run of(NDManager manager, JointModel model, List<Parameter> encoderParameters,
+                Optimizer encoderOptimizer, Optimizer headOptimizer, Random random) {
+            List<Gradients.Trainable> trainables = new ArrayList<>();
+            for (Parameter parameter : encoderParameters) {
+                trainables.add(new Gradients.Trainable(encoderOptimizer, parameter.getId(), parameter.getArray()));
+            }
+            model.headParameters().forEach((name, array) ->
+                    trainables.add(new Gradients.Trainable(headOptimizer, name, array)));
+            return new Run(manager, model, List.copyOf(trainables), random, new AtomicInteger());
+        }
+    }
 
     private Optimizer adamW(LinearSchedule schedule) {
         return Optimizer.adamW().optLearningRateTracker(schedule).optWeightDecays(settings.heads().weightDecay())
@@ -113,20 +128,10 @@ public final class JointFineTuner {
                 collector.backward(batchLoss);
                 value = batchLoss.getFloat();
             }
-            for (Parameter parameter : run.encoderParameters()) {
-                update(run.encoderOptimizer(), parameter.getId(), parameter.getArray());
-            }
-            for (Map.Entry<String, NDArray> parameter : run.model().headParameters().entrySet()) {
-                update(run.headOptimizer(), parameter.getKey(), parameter.getValue());
+            if (!Gradients.apply(run.trainables())) {
+                run.skipped().incrementAndGet();
             }
             return value;
-        }
-    }
-
-    private static void update(Optimizer optimizer, String id, NDArray weight) {
-        try (NDArray gradient = weight.getGradient()) {
-            optimizer.update(id, weight, gradient);
-            gradient.subi(gradient); // PyTorch accumulates gradients across backward passes
         }
     }
 
@@ -140,7 +145,11 @@ public final class JointFineTuner {
         return step.create(mask, new Shape(size, dims.adapter()));
     }
 
-    /** The best evaluation's weights and how it was found. */
-    public record FineTuned(JointModel.Snapshot weights, int steps, int bestEpoch, int bestStep,
+    /**
+     * The best evaluation's weights and how it was found.
+     *
+     * @param skippedSteps steps left out because their gradient norm was not finite
+     */
+    public record FineTuned(JointModel.Snapshot weights, int steps, int skippedSteps, int bestEpoch, int bestStep,
             double bestDevScore) {}
 }
