@@ -3,6 +3,9 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.reliability.IdTally;
+import io.sentiflow.it.reliability.ReliabilityFigures;
+import io.sentiflow.it.reliability.ReliabilityReport;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.schema.ModelUpdate;
@@ -23,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
@@ -93,6 +97,7 @@ class CorruptModelsITCase {
             io.send(texts(topics, 100, 200));
 
             List<ScoredText> scored = FaultIo.decodeScored(KAFKA.readAll(topics.scored(), 200, DEADLINE));
+            recordFigures(bad, scored, job.getJobID());
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
             assertThat(scored).hasSize(200).extracting(ScoredText::getId).doesNotHaveDuplicates();
             assertThat(scored).extracting(ScoredText::getModelVersion).containsOnly(original);
@@ -108,6 +113,24 @@ class CorruptModelsITCase {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** Texts sent around the bad announcements against what came out, and how each announcement ended. */
+    private static void recordFigures(List<BadUpdate> bad, List<ScoredText> scored, JobID job) {
+        List<String> sentIds = IntStream.range(0, 200).mapToObj(i -> "text-" + i).toList();
+        IdTally tally = IdTally.of(sentIds, scored.stream().map(ScoredText::getId).toList());
+        ReliabilityFigures.Builder figures = ReliabilityFigures.builder("corrupt-models", bad.size()
+                        + " damaged model versions announced one after another to the running job (two instances) "
+                        + "between 200 texts: each refused with its reason by every instance, scoring stays on the "
+                        + "version before.")
+                .tally(tally)
+                .restarts(FaultRuns.jobGauge(METRICS, job, "numRestarts"))
+                .detail("versions announced / refused by every instance", bad.size() + " / "
+                        + refusedByReason(job).values().stream().mapToLong(Long::longValue).sum() / ScoringRuns.PARALLELISM)
+                .detail("texts scored by the version before",
+                        scored.stream().filter(t -> t.getModelVersion().equals(original)).count());
+        bad.forEach(update -> figures.detail("refused: " + update.kind(), update.reason()));
+        ReliabilityReport.record(figures.build());
     }
 
     /** The damaged versions; the last two are the intact version announced with a bad URI or checksum. */

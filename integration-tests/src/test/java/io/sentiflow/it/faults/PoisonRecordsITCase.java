@@ -3,6 +3,8 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.reliability.ReliabilityFigures;
+import io.sentiflow.it.reliability.ReliabilityReport;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.connect.DeadLetterHeaders;
@@ -92,10 +94,35 @@ class PoisonRecordsITCase {
         List<ConsumerRecord<byte[], byte[]>> dlq = io.readCommitted(topics.dlq());
         Set<String> expectedScored = new HashSet<>(validIds);
         corpus.stream().filter(p -> p.expected().equals(PoisonCorpus.SCORED)).forEach(p -> expectedScored.add(p.id()));
+        recordFigures(corpus, input.size(), validIds, scored, dlq, FaultRuns.jobGauge(METRICS, job, "numRestarts"));
         assertEachKind(corpus, outcomes(scored, dlq, sent, poisonAt), dlq.size());
         assertScoredTextsUnchanged(corpus, scored);
         assertThat(scored).extracting(ScoredText::getId).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(expectedScored);
+    }
+
+    /**
+     * Sent, out (scored plus dead letters), duplicate scored ids, and losses: records sent that
+     * came out neither scored nor dead-lettered.
+     */
+    private static void recordFigures(List<Poison> corpus, int sent, Set<String> validIds, List<ScoredText> scored,
+            List<ConsumerRecord<byte[], byte[]>> dlq, long restarts) {
+        List<String> scoredIds = scored.stream().map(ScoredText::getId).toList();
+        long distinctScored = scoredIds.stream().distinct().count();
+        ReliabilityReport.record(ReliabilityFigures.builder("poison-records", corpus.size()
+                        + " kinds of bad or awkward input (PoisonCorpus), each sent between two valid records, through a "
+                        + "bounded run of the job: each kind is scored unchanged or dead-lettered with its reason.")
+                .recordsSent(sent)
+                .recordsOut(scored.size() + dlq.size())
+                .duplicates(scoredIds.size() - distinctScored)
+                .losses(Math.max(0, sent - distinctScored - dlq.size()))
+                .restarts(restarts)
+                .detail("poison kinds", corpus.size())
+                .detail("poison kinds scored", scoredIds.stream().filter(id -> id.startsWith("poison-")).count())
+                .detail("poison kinds dead-lettered with a reason", dlq.size())
+                .detail("valid records scored", scoredIds.stream().filter(validIds::contains).distinct().count()
+                        + " of " + validIds.size())
+                .build());
     }
 
     /** What happened to each kind: SCORED, or the dead letter's error class; dead letters hold the original bytes. */

@@ -14,8 +14,8 @@ import java.util.TreeSet;
  */
 public final class ReliabilityDoc {
 
-    /** Runs every integration test, so every scenario records its figures, and writes docs/RELIABILITY.md. */
-    public static final String REGENERATE_COMMAND = "mvn -B -ntp verify -Dsentiflow.reliability.write=true";
+    /** Runs the whole build as CI does, from a clean build dir, so every scenario records its figures in one run. */
+    public static final String REGENERATE_COMMAND = "mvn -B -ntp clean verify -Dsentiflow.reliability.write=true";
 
     private ReliabilityDoc() {}
 
@@ -44,6 +44,8 @@ public final class ReliabilityDoc {
         }
         doc.append("## How to regenerate\n\n")
                 .append("```\n").append(REGENERATE_COMMAND).append("\n```\n\n")
+                .append("or, with the other modules installed (`mvn -B -ntp install -DskipTests`), only the tests ")
+                .append("that record figures:\n\n```\n").append(narrowCommand(scenarios)).append("\n```\n\n")
                 .append("Every test that records figures writes `<scenario>.json` and this report under ")
                 .append("`integration-tests/target/reliability/`; only with `-Dsentiflow.reliability.write=true` ")
                 .append("does it also replace `docs/RELIABILITY.md`, so ordinary CI runs leave the working tree ")
@@ -76,9 +78,19 @@ public final class ReliabilityDoc {
         for (Map.Entry<String, String> detail : s.details().entrySet()) {
             row(doc, detail.getKey(), detail.getValue());
         }
+        if (!s.testClass().isEmpty()) {
+            row(doc, "measured by", "`" + s.testClass() + "`");
+        }
         row(doc, "commit", "`" + s.commit() + "`");
         row(doc, "measured at", s.measuredAt());
         doc.append('\n');
+    }
+
+    private static String narrowCommand(List<ReliabilityFigures> scenarios) {
+        TreeSet<String> tests = new TreeSet<>();
+        scenarios.stream().map(ReliabilityFigures::testClass).filter(t -> !t.isEmpty()).forEach(tests::add);
+        return "mvn -B -ntp -pl integration-tests clean verify -Dit.test='" + String.join(",", tests) + "' -Dtest=skip"
+                + " -Dsurefire.failIfNoSpecifiedTests=false -Dsentiflow.reliability.write=true";
     }
 
     private static void row(StringBuilder doc, String name, String value) {

@@ -23,6 +23,7 @@ import java.util.Objects;
  * @param details further figures of the scenario, in the order added (for example a memory bound)
  * @param commit the commit measured on ({@link Commit#current()})
  * @param measuredAt when the figures were taken, ISO-8601 UTC
+ * @param testClass simple name of the test that measured them (the caller of {@link Builder#build()})
  */
 public record ReliabilityFigures(
         String scenario,
@@ -35,7 +36,8 @@ public record ReliabilityFigures(
         Long recoveryMillis,
         Map<String, String> details,
         String commit,
-        String measuredAt) {
+        String measuredAt,
+        String testClass) {
 
     public ReliabilityFigures {
         Objects.requireNonNull(scenario, "scenario");
@@ -45,6 +47,7 @@ public record ReliabilityFigures(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(measuredAt, "measuredAt");
+        testClass = testClass == null ? "" : testClass;
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
@@ -112,10 +115,11 @@ public record ReliabilityFigures(
             return this;
         }
 
-        /** The figures, stamped with the current commit and time. */
+        /** The figures, stamped with the current commit, the time and the calling test class. */
         public ReliabilityFigures build() {
+            Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
             return new ReliabilityFigures(scenario, title, recordsSent, recordsOut, duplicates, losses, restarts,
-                    recoveryMillis, details, Commit.current(), Instant.now().toString());
+                    recoveryMillis, details, Commit.current(), Instant.now().toString(), caller.getSimpleName());
         }
     }
 }

@@ -106,12 +106,12 @@ public final class ReliabilityReport {
         }
     }
 
-    /** {@code -Dsentiflow.home} (failsafe sets it to the repository root), else two folders above the build dir. */
+    /**
+     * The repository root: two folders above the build dir ({@code integration-tests/target}), which
+     * holds wherever Maven was started from ({@code sentiflow.home} does not: it is the folder Maven
+     * ran in).
+     */
     private static Path sourceTree() {
-        String home = System.getProperty("sentiflow.home");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
         return buildDir().getParent().getParent();
     }
 }

@@ -35,6 +35,8 @@ class ReliabilityReportTest {
                 .contains("| [poison-records](#poison-records) | 141 | 141 | 0 | 0 | 0 | n/a |")
                 .contains("## broker-restart", "| downtime | 5 s |", "## poison-records")
                 .contains("`" + restart.commit() + "`")
+                .contains("| measured by | `ReliabilityReportTest` |")
+                .contains("-Dit.test='ReliabilityReportTest'")
                 .contains(ReliabilityDoc.REGENERATE_COMMAND);
     }
 
