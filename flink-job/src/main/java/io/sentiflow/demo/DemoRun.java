@@ -7,6 +7,8 @@ import io.sentiflow.deploy.broker.BrokerStatus;
 import io.sentiflow.deploy.broker.LocalKafkaBroker;
 import io.sentiflow.deploy.topics.TopicCreator;
 import io.sentiflow.deploy.topics.TopicsConfig;
+import io.sentiflow.job.ScoringEndpoints;
+import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.store.ModelStore;
@@ -23,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * One run of {@code sentiflow demo}, start to summary: the local broker (unless another is given)
@@ -57,6 +60,7 @@ public final class DemoRun {
     private volatile boolean stopping;
     private LocalKafkaBroker startedBroker;
     private OutputWatcher watcher;
+    private DemoCluster cluster;
     private DemoJob job;
 
     /**
@@ -101,9 +105,10 @@ public final class DemoRun {
         ensureModel();
         describe(plan);
         watcher = new OutputWatcher(connection, job.topics(), this::printAlert);
-        say("Starting the scoring job on a local Flink ...");
-        this.job = DemoJob.start(connection, conf);
-        say("Scoring job running; Flink web UI: " + DemoJob.uiAddress(conf));
+        say("Starting a local Flink and the scoring job on it ...");
+        cluster = DemoCluster.start(conf, job.parallelism() + 1);
+        this.job = startScoring(job);
+        say("Scoring job running; Flink web UI: " + cluster.uiAddress());
         long start = System.nanoTime();
         long sent = new Replayer(connection, job.topics().raw(), settings.speedup())
                 .replay(plan.events(), () -> stopping, (count, eventTime) -> report(count, eventTime));
@@ -114,6 +119,15 @@ public final class DemoRun {
                         streamed.toSeconds()));
         drain(sent, job.checkpointInterval());
         return summary(sent, streamed, start);
+    }
+
+    private DemoJob startScoring(ScoringJobConfig scoring) throws Exception {
+        DemoJob.skipEarlierRuns(connection, scoring);
+        Configuration flink = scoring.flinkSettings();
+        flink.addAll(conf);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(flink);
+        new ScoringJob(ScoringEndpoints.kafka(connection, scoring), conf).wire(env);
+        return cluster.submit(env, ScoringJob.NAME + "-demo").awaitRunning();
     }
 
     private void startKafka() {
@@ -210,7 +224,7 @@ public final class DemoRun {
         places.add("replayed         " + String.join(", ", DemoTexts.files(settings.dataDir()).stream()
                 .map(Object::toString).toList()));
         DemoSummary summary = new DemoSummary(sent, seen.scored(), seen.deadLetters(), seen.fired(), seen.resolved(),
-                seen.modelVersions(), streamed, rate, DemoJob.uiAddress(conf), places);
+                seen.modelVersions(), streamed, rate, cluster.uiAddress(), places);
         say(summary.format());
         return summary;
     }
@@ -258,6 +272,13 @@ public final class DemoRun {
                 say("Scoring job cancelled");
             } catch (Exception e) {
                 problems.add("cancelling the scoring job: " + e);
+            }
+        }
+        if (cluster != null) {
+            try {
+                cluster.close();
+            } catch (Exception e) {
+                problems.add("stopping the local Flink: " + e);
             }
         }
         if (startedBroker != null) {
