@@ -123,11 +123,14 @@ public final class TrainCommand implements Callable<Integer> {
             out.flush();
         }).publishTo(store.open());
         printReports(out, result.sentimentValid(), result.topicValid());
-        out.printf(Locale.ROOT, "%nversion %s%s in %s (fine-tuned encoder: fp32 and int8 files)%n", result.version(),
+        out.printf(Locale.ROOT, "%nversion %s%s in %s (fine-tuned encoder: fp32 and int8 files)%nfp32:%n", result.version(),
                 result.promoted() ? " (promoted)" : "", store.location());
         printAccuracy(out, result.sentimentValid(), result.topicValid());
-        out.printf(Locale.ROOT, "steps %d (best at step %d, epoch %d); training %ds, total %ds%n", result.steps(),
-                result.bestStep(), result.bestEpoch(), result.training().toSeconds(), result.total().toSeconds());
+        out.println("int8 export:");
+        printAccuracy(out, result.sentimentValidInt8(), result.topicValidInt8());
+        out.printf(Locale.ROOT, "steps %d (%d skipped, best at step %d, epoch %d); training %ds, total %ds%n",
+                result.steps(), result.skippedSteps(), result.bestStep(), result.bestEpoch(),
+                result.training().toSeconds(), result.total().toSeconds());
         out.flush();
         return CommandLine.ExitCode.OK;
     }

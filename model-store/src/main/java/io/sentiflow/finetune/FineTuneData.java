@@ -18,7 +18,8 @@ import java.util.Random;
  */
 record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List<LabeledText> sentimentTrain,
         List<LabeledText> topicTrain, List<TokenizedExample> train, List<TokenizedExample> dev,
-        List<TokenizedExample> sentimentValid, List<TokenizedExample> topicValid) {
+        List<TokenizedExample> sentimentValid, List<TokenizedExample> topicValid, List<LabeledText> sentimentValidTexts,
+        List<LabeledText> topicValidTexts) {
 
     /** Frozen training's sample seed: the same texts whatever the training seed. */
     private static final long SAMPLE_SEED = 17L;
@@ -37,9 +38,11 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
             split(tokenizer, Task.SENTIMENT, sentimentTrain, seed + 4, devFraction, train, dev);
             split(tokenizer, Task.TOPIC, topicTrain, seed + 5, devFraction, train, dev);
+            List<LabeledText> sentimentValid = valid(request.sentimentValid(), sentimentLabels, max, SAMPLE_SEED + 2);
+            List<LabeledText> topicValid = valid(request.topicValid(), topicLabels, max, SAMPLE_SEED + 3);
             return new FineTuneData(topicLabels, sentimentLabels, sentimentTrain, topicTrain, train, dev,
-                    valid(tokenizer, request.sentimentValid(), sentimentLabels, Task.SENTIMENT, max, SAMPLE_SEED + 2),
-                    valid(tokenizer, request.topicValid(), topicLabels, Task.TOPIC, max, SAMPLE_SEED + 3));
+                    tokenize(tokenizer, sentimentValid, Task.SENTIMENT), tokenize(tokenizer, topicValid, Task.TOPIC),
+                    sentimentValid, topicValid);
         }
     }
 
@@ -61,9 +64,8 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         return weights;
     }
 
-    private static List<TokenizedExample> valid(BertTokenizer tokenizer, Path file, List<String> labels, Task task,
-            int max, long seed) throws IOException {
-        return file == null ? List.of() : tokenize(tokenizer, sample(LabeledCsv.read(file, labels), max, seed), task);
+    private static List<LabeledText> valid(Path file, List<String> labels, int max, long seed) throws IOException {
+        return file == null ? List.of() : sample(LabeledCsv.read(file, labels), max, seed);
     }
 
     private static void split(BertTokenizer tokenizer, Task task, List<LabeledText> examples, long seed,

@@ -54,34 +54,54 @@ public final class FineTuneRun {
     public FineTuneResult publishTo(ModelStore store) throws IOException {
         Instant start = Instant.now();
         FineTuneData data = FineTuneData.read(request);
+        float[] classWeights = data.sentimentWeights(request.settings().heads().sentimentWeightPower());
+        JointFineTuner.FineTuned tuned = train(store, data, classWeights);
+        Duration training = Duration.between(start, Instant.now());
+        ClassificationReport[] fp32 = evaluateFp32(tuned, data);
+        Path exportDir = Files.createTempDirectory("sentiflow-finetune");
+        try {
+            Map<EncoderKind, Path> exported = exportEncoders(tuned, exportDir);
+            ClassificationReport[] int8 = ServedEvaluation.evaluate(EncoderKind.INT8, exported.get(EncoderKind.INT8),
+                    tuned.weights().heads(), request.settings().heads().encoderBatchSize(), data);
+            String version = publish(store, data, tuned, classWeights, metrics(fp32, int8), exported);
+            boolean promoted = request.promoteIfNone() && store.promotedVersion().isEmpty();
+            if (promoted) {
+                store.promote(version);
+            }
+            return new FineTuneResult(version, promoted, fp32[0], fp32[1], int8[0], int8[1], tuned.steps(),
+                    tuned.skippedSteps(), tuned.bestEpoch(), tuned.bestStep(), training,
+                    Duration.between(start, Instant.now()));
+        } finally {
+            for (EncoderKind kind : EncoderKind.values()) {
+                Files.deleteIfExists(exportDir.resolve(kind.versionFileName()));
+            }
+            Files.deleteIfExists(exportDir);
+        }
+    }
+
+    private JointFineTuner.FineTuned train(ModelStore store, FineTuneData data, float[] classWeights)
+            throws IOException {
         FineTuneSettings settings = request.settings();
         HeadDimensions dims = new HeadDimensions(EncoderKind.HIDDEN_SIZE, settings.heads().attention(),
                 settings.heads().adapter(), data.topicLabels().size(), data.sentimentLabels().size());
-        float[] classWeights = data.sentimentWeights(settings.heads().sentimentWeightPower());
         HeadWeights startHeads = startHeads(store);
         progress.accept(String.format("fine-tuning on %d examples, dev %d, sentiment class weights %s%s",
                 data.train().size(), data.dev().size(), java.util.Arrays.toString(classWeights),
                 startHeads == null ? "" : ", heads from " + request.startVersion()));
-        Instant trainStart = Instant.now();
-        JointFineTuner.FineTuned tuned = new JointFineTuner(settings, dims, classWeights).train(
+        return new JointFineTuner(settings, dims, classWeights).train(
                 OnnxWeights.readFp32(EncoderFiles.of(EncoderKind.FP32).model()), startHeads, data.train(), data.dev(),
                 new FineTuneProgress(progress, request.showProgress()));
-        Instant trained = Instant.now();
+    }
 
-        ClassificationReport sentiment;
-        ClassificationReport topic;
+    /** Sentiment and topic reports of the fine-tuned model on DJL (fp32, ONNX Runtime's outputs within 1e-5). */
+    private static ClassificationReport[] evaluateFp32(JointFineTuner.FineTuned tuned, FineTuneData data) {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            JointModel model = JointModel.create(manager, tuned.weights().encoder(), tuned.weights().heads(), dims, null);
-            sentiment = evaluate(model, manager, data.sentimentValid(), data.sentimentLabels(), Task.SENTIMENT);
-            topic = evaluate(model, manager, data.topicValid(), data.topicLabels(), Task.TOPIC);
+            HeadWeights heads = tuned.weights().heads();
+            JointModel model = JointModel.create(manager, tuned.weights().encoder(), heads, heads.dims(), null);
+            return new ClassificationReport[] {
+                evaluate(model, manager, data.sentimentValid(), data.sentimentLabels(), Task.SENTIMENT),
+                evaluate(model, manager, data.topicValid(), data.topicLabels(), Task.TOPIC)};
         }
-        String version = publish(store, data, tuned, classWeights, metrics(sentiment, topic));
-        boolean promoted = request.promoteIfNone() && store.promotedVersion().isEmpty();
-        if (promoted) {
-            store.promote(version);
-        }
-        return new FineTuneResult(version, promoted, sentiment, topic, tuned.steps(), tuned.bestEpoch(),
-                tuned.bestStep(), Duration.between(trainStart, trained), Duration.between(start, Instant.now()));
     }
 
     /** The heads of the start version, verified like any version a job loads; null for fresh heads. */
@@ -110,13 +130,15 @@ public final class FineTuneRun {
     }
 
     private String publish(ModelStore store, FineTuneData data, JointFineTuner.FineTuned tuned, float[] classWeights,
-            Map<String, Double> metrics) throws IOException {
+            Map<String, Double> metrics, Map<EncoderKind, Path> encoders) throws IOException {
         HeadWeights heads = tuned.weights().heads();
         HeadDimensions dims = heads.dims();
         byte[] weights = WeightsCodec.encode(heads.tensors());
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(Manifest.WEIGHTS_FILE, weights);
-        files.putAll(exportEncoders(tuned));
+        for (Map.Entry<EncoderKind, Path> encoder : encoders.entrySet()) {
+            files.put(encoder.getKey().versionFileName(), Files.readAllBytes(encoder.getValue()));
+        }
         Instant now = Instant.now();
         EncoderKind kind = request.servedEncoder();
         Manifest draft = new Manifest(Manifest.FORMAT, ModelStore.newVersionId(now, weights),
@@ -125,32 +147,26 @@ public final class FineTuneRun {
                         TokenEncoder.MAX_TOKENS, request.settings().heads().encoderBatchSize(), "longest"),
                 new Architecture("attention", dims.hidden(), dims.attention(), dims.adapter(), "relu"),
                 data.topicLabels(), data.sentimentLabels(), hyperParameters(tuned, classWeights),
-                trainingData(data), metrics, Map.of(), "encoder fine-tuned; valid metrics with the fp32 encoder");
+                trainingData(data), metrics, Map.of(), "encoder fine-tuned; valid metrics of the served kind, fp32.* and int8.* of both");
         String version = store.publish(draft, files);
         LOG.info("Published fine-tuned version {} ({} steps, best at step {}), metrics {}", version, tuned.steps(),
                 tuned.bestStep(), metrics);
         return version;
     }
 
-    /** The fine-tuned encoder written into copies of the carriers' fp32 and int8 graphs. */
-    private static Map<String, byte[]> exportEncoders(JointFineTuner.FineTuned tuned) throws IOException {
-        Path dir = Files.createTempDirectory("sentiflow-finetune");
-        try {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (EncoderKind kind : EncoderKind.values()) {
-                Path target = dir.resolve(kind.versionFileName());
-                if (kind == EncoderKind.FP32) {
-                    OnnxExport.writeFp32(EncoderFiles.of(kind).model(), tuned.weights().encoder(), target);
-                } else {
-                    OnnxExport.writeInt8(EncoderFiles.of(kind).model(), tuned.weights().encoder(), target);
-                }
-                files.put(kind.versionFileName(), Files.readAllBytes(target));
-                Files.delete(target);
+    /** The fine-tuned encoder written into copies of the carriers' fp32 and int8 graphs under {@code dir}. */
+    private static Map<EncoderKind, Path> exportEncoders(JointFineTuner.FineTuned tuned, Path dir) throws IOException {
+        Map<EncoderKind, Path> files = new LinkedHashMap<>();
+        for (EncoderKind kind : EncoderKind.values()) {
+            Path target = dir.resolve(kind.versionFileName());
+            if (kind == EncoderKind.FP32) {
+                OnnxExport.writeFp32(EncoderFiles.of(kind).model(), tuned.weights().encoder(), target);
+            } else {
+                OnnxExport.writeInt8(EncoderFiles.of(kind).model(), tuned.weights().encoder(), target);
             }
-            return files;
-        } finally {
-            Files.deleteIfExists(dir);
+            files.put(kind, target);
         }
+        return files;
     }
 
     private Map<String, Object> hyperParameters(JointFineTuner.FineTuned tuned, float[] classWeights) {
@@ -179,16 +195,25 @@ public final class FineTuneRun {
         }
     }
 
-    private static Map<String, Double> metrics(ClassificationReport sentiment, ClassificationReport topic) {
+    /**
+     * Valid-split figures: unprefixed of the served kind (what {@code eval} would show), and prefixed
+     * {@code fp32.} (DJL, equal to ONNX Runtime fp32 within 1e-5) and {@code int8.} (the exported int8 graph).
+     */
+    private Map<String, Double> metrics(ClassificationReport[] fp32, ClassificationReport[] int8) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        if (sentiment != null) {
-            metrics.put("sentiment.valid.accuracy", sentiment.accuracy());
-            metrics.put("sentiment.valid.macroF1", sentiment.macroF1());
-        }
-        if (topic != null) {
-            metrics.put("topic.valid.accuracy", topic.accuracy());
-            metrics.put("topic.valid.macroF1", topic.macroF1());
-        }
+        put(metrics, "", request.servedEncoder() == EncoderKind.INT8 ? int8 : fp32);
+        put(metrics, "fp32.", fp32);
+        put(metrics, "int8.", int8);
         return metrics;
+    }
+
+    private static void put(Map<String, Double> metrics, String prefix, ClassificationReport[] reports) {
+        String[] tasks = {"sentiment", "topic"};
+        for (int i = 0; i < tasks.length; i++) {
+            if (reports[i] != null) {
+                metrics.put(prefix + tasks[i] + ".valid.accuracy", reports[i].accuracy());
+                metrics.put(prefix + tasks[i] + ".valid.macroF1", reports[i].macroF1());
+            }
+        }
     }
 }

@@ -45,6 +45,9 @@ class FineTuneRunTest {
         assertThat(manifest.files()).containsKeys(Manifest.WEIGHTS_FILE, EncoderKind.FP32.versionFileName(),
                 EncoderKind.INT8.versionFileName());
         assertThat(manifest.hyperParameters()).containsEntry("fineTune", true);
+        assertThat(manifest.metrics()).containsKeys("sentiment.valid.accuracy", "fp32.topic.valid.accuracy",
+                "int8.sentiment.valid.accuracy", "int8.topic.valid.macroF1");
+        assertThat(manifest.metrics().get("int8.topic.valid.accuracy")).isEqualTo(result.topicValidInt8().accuracy());
         assertThat(result.promoted()).isTrue();
         try (ScoringModel served = store.load(result.version(), store.versionUri(result.version()),
                 store.manifestSha256(result.version()), 1)) {

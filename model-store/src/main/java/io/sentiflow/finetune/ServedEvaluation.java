@@ -1,0 +1,52 @@
+package io.sentiflow.finetune;
+
+import io.sentiflow.evaluation.ClassificationReport;
+import io.sentiflow.model.EncoderFiles;
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.HeadWeights;
+import io.sentiflow.model.Heads;
+import io.sentiflow.model.TokenEncoder;
+import io.sentiflow.training.LabeledText;
+import io.sentiflow.training.Task;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Scores labelled texts the way a job serves them: an exported ONNX encoder file on ONNX Runtime, in
+ * batches of the serving size (int8 outputs shift slightly with padding), and the heads in Java.
+ */
+final class ServedEvaluation {
+
+    private ServedEvaluation() {}
+
+    /** Reports of both tasks (null where no texts) with {@code onnxFile} of {@code kind}. */
+    static ClassificationReport[] evaluate(EncoderKind kind, Path onnxFile, HeadWeights weights, int batchSize,
+            FineTuneData data) {
+        EncoderFiles carrier = EncoderFiles.of(kind);
+        Heads heads = new Heads(weights);
+        try (TokenEncoder encoder = TokenEncoder.open(new EncoderFiles(kind, onnxFile, carrier.tokenizer()), 1)) {
+            return new ClassificationReport[] {
+                report(encoder, heads, data.sentimentValidTexts(), data.sentimentLabels(), Task.SENTIMENT, batchSize),
+                report(encoder, heads, data.topicValidTexts(), data.topicLabels(), Task.TOPIC, batchSize)};
+        }
+    }
+
+    private static ClassificationReport report(TokenEncoder encoder, Heads heads, List<LabeledText> texts,
+            List<String> labels, Task task, int batchSize) {
+        if (texts.isEmpty()) {
+            return null;
+        }
+        int[] truth = new int[texts.size()];
+        int[] predicted = new int[texts.size()];
+        for (int from = 0; from < texts.size(); from += batchSize) {
+            List<LabeledText> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
+            List<float[][]> tokens = encoder.encode(batch.stream().map(LabeledText::text).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                var prediction = heads.predict(tokens.get(i));
+                truth[from + i] = batch.get(i).label();
+                predicted[from + i] = task == Task.TOPIC ? prediction.topTopic() : prediction.topSentiment();
+            }
+        }
+        return ClassificationReport.of(labels, truth, predicted);
+    }
+}
