@@ -55,6 +55,13 @@ final class LearnerResources implements AutoCloseable {
         Manifest base = store.manifest(promoted);
         EncoderKind kind = EncoderKind.fromName(base.encoder().kind()).orElseThrow(() -> new IllegalStateException(
                 "version " + promoted + " names an unknown encoder kind " + base.encoder().kind()));
+        if (base.files().containsKey(kind.versionFileName())) {
+            // Labels, replay and regression texts are encoded with the pretrained encoder (and cached
+            // under its sha256); heads trained on those outputs would not fit a fine-tuned encoder.
+            throw new IllegalStateException("version " + promoted + " is served with its own encoder ("
+                    + kind.versionFileName() + ", from fine-tuning); the learner encodes with the pretrained"
+                    + " encoder and cannot learn on top of it yet: promote a version without its own encoder");
+        }
         TokenEncoder encoder = TokenEncoder.open(kind, config.onnxThreads());
         try {
             List<RegressionSet> regression = regressionSets(config, base, kind);
