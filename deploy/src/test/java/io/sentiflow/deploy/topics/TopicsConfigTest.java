@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TopicsConfigTest {
 
     @Test
-    void defaultsHoldTheSixProjectTopics() {
+    void defaultsHoldTheSevenProjectTopics() {
         TopicsConfig config = TopicsConfig.defaults();
 
         assertThat(config.all())
@@ -19,7 +19,8 @@ class TopicsConfigTest {
                         org.assertj.core.groups.Tuple.tuple("news.dlq", 1),
                         org.assertj.core.groups.Tuple.tuple("alerts", 1),
                         org.assertj.core.groups.Tuple.tuple("model.updates", 1),
-                        org.assertj.core.groups.Tuple.tuple("feedback.labels", 1));
+                        org.assertj.core.groups.Tuple.tuple("feedback.labels", 1),
+                        org.assertj.core.groups.Tuple.tuple("learner.control", 1));
         assertThat(config.spec(TopicRole.MODEL_UPDATES).configs()).containsEntry("cleanup.policy", "compact");
     }
 
