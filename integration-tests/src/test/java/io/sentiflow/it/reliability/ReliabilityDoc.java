@@ -1,7 +1,5 @@
 package io.sentiflow.it.reliability;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +8,8 @@ import java.util.TreeSet;
 /**
  * Renders {@code docs/RELIABILITY.md} from the scenarios' recorded figures: a summary, one table per
  * scenario, the commits measured on and the command that regenerates it. The text comes only from
- * the figures, so the document never says more than the tests measured.
+ * the figures, so the document never says more than the tests measured. {@link ReliabilityReport}
+ * calls it after every scenario it records. Stateless.
  */
 public final class ReliabilityDoc {
 
@@ -18,16 +17,6 @@ public final class ReliabilityDoc {
     public static final String REGENERATE_COMMAND = "mvn -B -ntp clean verify -Dsentiflow.reliability.write=true";
 
     private ReliabilityDoc() {}
-
-    /**
-     * Renders the figures already recorded without running a test: {@code args[0]} is the folder of
-     * the JSON files (default {@code <build dir>/reliability}); add {@code -Dsentiflow.reliability.write=true}
-     * to write {@code docs/RELIABILITY.md}.
-     */
-    public static void main(String[] args) throws IOException {
-        Path dir = args.length > 0 ? Path.of(args[0]) : ReliabilityReport.figuresDir();
-        ReliabilityReport.render(dir).forEach(file -> System.out.println("wrote " + file));
-    }
 
     public static String render(List<ReliabilityFigures> scenarios) {
         StringBuilder doc = new StringBuilder();

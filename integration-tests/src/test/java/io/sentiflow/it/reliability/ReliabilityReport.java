@@ -42,15 +42,16 @@ public final class ReliabilityReport {
 
     /** Writes {@code figures} as {@code <scenario>.json} and renders the report again; returns the JSON file. */
     public static Path record(ReliabilityFigures figures) {
-        return record(figures, figuresDir());
+        return record(figures, figuresDir(), Boolean.getBoolean(WRITE_DOCS_PROPERTY));
     }
 
-    static Path record(ReliabilityFigures figures, Path dir) {
+    /** As {@link #record(ReliabilityFigures)} into {@code dir}; {@code docs/} only when {@code writeDocs}. */
+    static Path record(ReliabilityFigures figures, Path dir, boolean writeDocs) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(figures.scenario() + ".json");
             JSON.writeValue(file.toFile(), figures);
-            render(dir);
+            render(dir, writeDocs);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record reliability figures in " + dir, e);
@@ -74,12 +75,12 @@ public final class ReliabilityReport {
         return all;
     }
 
-    /** Renders the report from {@code dir}'s figures; returns the files written. */
-    static List<Path> render(Path dir) throws IOException {
+    /** Renders the report from {@code dir}'s figures, into {@code docs/} too when asked; returns the files written. */
+    static List<Path> render(Path dir, boolean writeDocs) throws IOException {
         String report = ReliabilityDoc.render(readAll(dir));
         List<Path> written = new ArrayList<>();
         written.add(Files.writeString(dir.resolve(REPORT_FILE), report, StandardCharsets.UTF_8));
-        if (Boolean.getBoolean(WRITE_DOCS_PROPERTY)) {
+        if (writeDocs) {
             Path docs = sourceTree().resolve("docs");
             Files.createDirectories(docs);
             written.add(Files.writeString(docs.resolve(REPORT_FILE), report, StandardCharsets.UTF_8));

@@ -25,10 +25,15 @@ class ReliabilityReportTest {
         ReliabilityFigures poison = ReliabilityFigures.builder("poison-records", "47 kinds of bad input")
                 .recordsSent(141).recordsOut(141).build();
 
-        ReliabilityReport.record(restart, dir);
-        ReliabilityReport.record(poison, dir);
+        List<Path> written = List.of(ReliabilityReport.record(restart, dir, false),
+                ReliabilityReport.record(poison, dir, false));
 
+        assertThat(written).containsExactly(dir.resolve("broker-restart.json"), dir.resolve("poison-records.json"));
         assertThat(ReliabilityReport.readAll(dir)).containsExactly(restart, poison);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("broker-restart.json", "poison-records.json", "RELIABILITY.md");
+        }
         String report = Files.readString(dir.resolve(ReliabilityReport.REPORT_FILE));
         assertThat(report)
                 .contains("| [broker-restart](#broker-restart) | 3 | 3 | 1 | 1 | 1 | 4.3 s |")
