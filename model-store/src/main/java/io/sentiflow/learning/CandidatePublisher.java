@@ -33,11 +33,11 @@ final class CandidatePublisher {
     }
 
     LearningOutcome publish(String version, Manifest parent, RoundExamples round, JointTrainer.TrainedHeads trained,
-            float[] classWeights, int devSize, GateDecision gate) {
+            float[] classWeights, IncrementalLearner.Split split, GateDecision gate) {
         VersionStatus status = gate.passed() ? VersionStatus.PUBLISHED : VersionStatus.REFUSED;
         Manifest draft = new Manifest(Manifest.FORMAT, version, parent.version(), Instant.now().toString(), status,
                 parent.encoder(), parent.architecture(), round.topicLabels(), round.sentimentLabels(),
-                hyperParameters(round, trained, classWeights, devSize), trainingData(round), metrics(gate),
+                hyperParameters(round, trained, classWeights, split), trainingData(round), metrics(gate),
                 Map.of(), gate.reason());
         try {
             store.publish(draft, Map.of(Manifest.WEIGHTS_FILE, WeightsCodec.encode(trained.weights().tensors())));
@@ -83,13 +83,16 @@ final class CandidatePublisher {
     }
 
     private Map<String, Object> hyperParameters(RoundExamples round, JointTrainer.TrainedHeads trained,
-            float[] classWeights, int devSize) {
+            float[] classWeights, IncrementalLearner.Split split) {
         Map<String, Object> map = new LinkedHashMap<>(settings.asMap());
         map.putAll(round.counts());
-        map.put("dev", devSize);
+        map.put("feedbackDev", split.feedbackDev().size());
+        map.put("replayDev", split.replayDev().size());
+        map.put("trainExamples", split.train().size());
+        map.put("feedbackRepeats", split.feedbackRepeats());
         map.put("epochsRun", trained.epochs());
         map.put("bestEpoch", trained.bestEpoch());
-        map.put("bestDevMeanAccuracy", trained.bestDevScore());
+        map.put("bestEpochScore", trained.bestDevScore());
         map.put("sentimentClassWeights", classWeights);
         return map;
     }

@@ -42,9 +42,9 @@ public record LearningSettings(double holdoutFraction, int minNewTopicExamples, 
 
     /** 20 percent hold-out, 20 examples for a new topic, one accuracy point of margin, strictly better. */
     public static LearningSettings defaults() {
-        // Warm start: a third of the from-scratch learning rate and a few epochs, so the fine-tune
-        // adapts to the feedback without walking far from the parent's weights.
-        TrainingSettings fineTune = new TrainingSettings(42L, 64, 256, 32, 10, 3, 3e-4f, 1e-4f, 0.3f, 0.5f, 0.1, 32);
+        // Warm start: half the from-scratch learning rate and fewer epochs, so the fine-tune adapts to
+        // the feedback without walking far from the parent's weights.
+        TrainingSettings fineTune = new TrainingSettings(42L, 64, 256, 32, 20, 4, 5e-4f, 1e-4f, 0.3f, 0.5f, 0.2, 32);
         return new LearningSettings(0.2, 20, 0.01, 0.0, 100, fineTune);
     }
 

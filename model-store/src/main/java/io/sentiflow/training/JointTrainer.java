@@ -51,18 +51,17 @@ public final class JointTrainer {
         Random random = new Random(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
             Map<String, NDArray> params = HeadGraph.initialParameters(manager, dims, random);
-            return fit(manager, params, null, train, dev, random, progress);
+            return fit(manager, params, null, train, devScorer(dev, manager), random, progress);
         }
     }
 
     /**
      * Warm start: trains on from {@code start} (attention, adapter and both heads) instead of random
-     * weights. The starting weights compete as epoch 0, so the result is never worse on the dev
-     * examples than where it started; {@code bestEpoch} 0 means no epoch improved on it.
-     *
+     * weights, keeping the epoch {@code scorer} rates best. The starting weights compete as epoch 0,
+     * so the result never scores below where it started; {@code bestEpoch} 0 means no epoch improved.
      * @throws IllegalArgumentException if {@code start} does not have this trainer's dimensions
      */
-    public TrainedHeads fineTune(HeadWeights start, List<Example> train, List<Example> dev,
+    public TrainedHeads fineTune(HeadWeights start, List<Example> train, EpochScorer scorer,
             Consumer<String> progress) {
         if (!start.dims().equals(dims)) {
             throw new IllegalArgumentException("Starting weights have dimensions " + start.dims() + ", expected " + dims);
@@ -70,13 +69,30 @@ public final class JointTrainer {
         preferOneThread();
         Random random = new Random(settings.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
-            return fit(manager, HeadGraph.parameters(manager, start), start, train, dev, random, progress);
+            return fit(manager, HeadGraph.parameters(manager, start), start, train, scorer, random, progress);
         }
     }
 
-    /** Epochs with early stopping; {@code start} (may be null) is the epoch-0 candidate. */
+    /** Rates the weights after an epoch for early stopping: higher is better. */
+    @FunctionalInterface
+    public interface EpochScorer {
+        EpochScore score(HeadWeights weights);
+    }
+
+    /** An epoch's score and how it came about, for the progress line. */
+    public record EpochScore(double value, String description) {}
+
+    private static EpochScorer devScorer(List<Example> dev, NDManager manager) {
+        return weights -> {
+            DevScore score = DevScore.of(weights, dev, manager);
+            return new EpochScore(score.mean(),
+                    String.format("dev topic %.4f  dev sentiment %.4f", score.topic(), score.sentiment()));
+        };
+    }
+
+    /** Epochs with early stopping; {@code start} (null from scratch) is the epoch-0 candidate. */
     private TrainedHeads fit(NDManager manager, Map<String, NDArray> params, HeadWeights start, List<Example> train,
-            List<Example> dev, Random random, Consumer<String> progress) {
+            EpochScorer scorer, Random random, Consumer<String> progress) {
         params.values().forEach(p -> p.setRequiresGradient(true));
         Optimizer optimizer = Optimizer.adamW()
                 .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
@@ -84,21 +100,26 @@ public final class JointTrainer {
                 .build();
         List<Example> order = new ArrayList<>(train);
         HeadWeights best = start;
-        double bestScore = start == null ? -1 : DevScore.of(start, dev, manager).mean();
+        double bestScore = -1;
+        if (start != null) {
+            EpochScore initial = scorer.score(start);
+            bestScore = initial.value();
+            progress.accept("epoch  0  " + initial.description());
+        }
         int bestEpoch = 0;
         int epoch = 0;
         while (epoch < settings.maxEpochs() && epoch - bestEpoch < settings.patience()) {
             epoch++;
             double loss = runEpoch(manager, params, optimizer, batches(order, random), random);
             HeadWeights current = HeadGraph.snapshot(params, dims);
-            DevScore score = DevScore.of(current, dev, manager);
-            if (score.mean() > bestScore) {
-                bestScore = score.mean();
+            EpochScore score = scorer.score(current);
+            if (score.value() > bestScore) {
+                bestScore = score.value();
                 best = current;
                 bestEpoch = epoch;
             }
-            progress.accept(String.format("epoch %2d  loss %.4f  dev topic %.4f  dev sentiment %.4f%s", epoch, loss,
-                    score.topic(), score.sentiment(), bestEpoch == epoch ? "  *" : ""));
+            progress.accept(String.format("epoch %2d  loss %.4f  %s%s", epoch, loss, score.description(),
+                    bestEpoch == epoch ? "  *" : ""));
         }
         return new TrainedHeads(best, epoch, bestEpoch, bestScore);
     }
