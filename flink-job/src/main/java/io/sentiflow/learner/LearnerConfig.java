@@ -69,7 +69,7 @@ public record LearnerConfig(
         require(minNewTopicExamples >= 1, LearnerOptions.MIN_NEW_TOPIC_EXAMPLES, minNewTopicExamples,
                 "must be at least 1");
         require(replayPerClass >= 0, LearnerOptions.REPLAY_PER_CLASS, replayPerClass, "must not be negative");
-        require(fineTuneEpochs >= 1, LearnerOptions.FINE_TUNE_EPOCHS, fineTuneEpochs, "must be at least 1");
+        require(fineTuneEpochs >= 0, LearnerOptions.FINE_TUNE_EPOCHS, fineTuneEpochs, "must not be negative");
         require(regressionMax >= 0, LearnerOptions.REGRESSION_MAX, regressionMax, "must not be negative");
         require(onnxThreads >= 1, LearnerOptions.ONNX_THREADS, onnxThreads, "must be at least 1");
     }
@@ -98,10 +98,12 @@ public record LearnerConfig(
                 config.get(LearnerOptions.SEED));
     }
 
-    /** The learning library's settings: the shipped fine-tune with this config's epochs and gate figures. */
+    /** The learning library's settings: its shipped fine-tune (epochs as configured) and this config's gate figures. */
     public LearningSettings learningSettings() {
         TrainingSettings fineTune = LearningSettings.defaults().fineTune();
-        fineTune = fineTune.withEpochs(fineTuneEpochs, Math.min(fineTune.patience(), fineTuneEpochs));
+        if (fineTuneEpochs > 0) {
+            fineTune = fineTune.withEpochs(fineTuneEpochs, Math.min(fineTune.patience(), fineTuneEpochs));
+        }
         return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, minHoldoutGain,
                 replayPerClass, fineTune);
     }

@@ -52,8 +52,9 @@ public final class LearnerOptions {
                     + " the oldest examples of its task.");
 
     public static final ConfigOption<Integer> FINE_TUNE_EPOCHS = ConfigOptions.key("sentiflow.learner.fine-tune-epochs")
-            .intType().defaultValue(10)
-            .withDescription("Most epochs of a round's warm-started fine-tune.");
+            .intType().defaultValue(0)
+            .withDescription("Most epochs of a round's warm-started fine-tune; 0 keeps the learning library's"
+                    + " default (LearningSettings.defaults()).");
 
     public static final ConfigOption<Integer> REGRESSION_MAX = ConfigOptions.key("sentiflow.learner.regression-max")
             .intType().defaultValue(0)

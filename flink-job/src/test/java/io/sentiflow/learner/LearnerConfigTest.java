@@ -23,6 +23,7 @@ class LearnerConfigTest {
         assertThat(config.regressionMargin()).isEqualTo(0.01);
         assertThat(config.minNewTopicExamples()).isEqualTo(20);
         assertThat(config.storeUri()).isEqualTo("var/models");
+        assertThat(config.learningSettings().fineTune()).isEqualTo(LearningSettings.defaults().fineTune());
         assertThat(config.data().train(Task.TOPIC).toString()).endsWith("topic_train.csv");
         assertThat(config.data().valid(Task.SENTIMENT).toString()).endsWith("sent_valid.csv");
     }
