@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.println("ratio = bare texts/s divided by model texts/s (the cost of tokenizing, copying and the heads)");
             if (hasOwn) {
-                out.println("own/orig = the version's own encoder's bare texts/s over the original's, batches alternated");
+                out.println("own/orig = median over batches of the original encoder's time over the own one's on the same batch (run alternately)");
             }
             out.flush();
             return CommandLine.ExitCode.OK;

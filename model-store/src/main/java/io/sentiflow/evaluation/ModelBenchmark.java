@@ -32,19 +32,17 @@ public final class ModelBenchmark {
      * One batch size's figures; latencies in milliseconds.
      *
      * @param ownTextsPerSecond the version's own encoder file, bare; empty when it has none
+     * @param ownToOriginal the median over batches of the original's time over the own encoder's on
+     *     the same batch (1.0 = as fast; paired and median, so a load spike on the shared machine
+     *     during a few batches does not decide it); empty when it has none
      */
     public record Row(int batchSize, double modelTextsPerSecond, double modelP50Ms, double modelP95Ms,
-            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms, OptionalDouble ownTextsPerSecond) {
+            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms, OptionalDouble ownTextsPerSecond,
+            OptionalDouble ownToOriginal) {
 
         /** How many times slower the whole model is than the bare session. */
         public double slowdown() {
             return bareTextsPerSecond / modelTextsPerSecond;
-        }
-
-        /** The version's own encoder's throughput over the original encoder's (1.0 = as fast). */
-        public OptionalDouble ownToOriginal() {
-            return ownTextsPerSecond.isPresent()
-                    ? OptionalDouble.of(ownTextsPerSecond.getAsDouble() / bareTextsPerSecond) : OptionalDouble.empty();
         }
     }
 
@@ -84,7 +82,8 @@ public final class ModelBenchmark {
                     Row row = new Row(batchSize, texts.size() / (sum(modelTimes) / 1000), percentile(modelTimes, 50),
                             percentile(modelTimes, 95), texts.size() / (sum(bareTimes[0]) / 1000),
                             percentile(bareTimes[0], 50), percentile(bareTimes[0], 95), ownSession == null
-                                    ? OptionalDouble.empty() : OptionalDouble.of(texts.size() / (sum(bareTimes[1]) / 1000)));
+                                    ? OptionalDouble.empty() : OptionalDouble.of(texts.size() / (sum(bareTimes[1]) / 1000)),
+                            ownSession == null ? OptionalDouble.empty() : OptionalDouble.of(medianRatio(bareTimes[0], bareTimes[1])));
                     rows.add(row);
                     onRow.accept(row);
                 }
@@ -155,6 +154,14 @@ public final class ModelBenchmark {
             out.add(texts.subList(from, Math.min(texts.size(), from + size)));
         }
         return out;
+    }
+
+    private static double medianRatio(double[] numerators, double[] denominators) {
+        double[] ratios = new double[numerators.length];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = numerators[i] / denominators[i];
+        }
+        return percentile(ratios, 50);
     }
 
     private static double sum(double[] values) {
