@@ -11,6 +11,7 @@ import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.learner.LearnerJobOptions;
 import io.sentiflow.learner.LearnerMetrics;
+import io.sentiflow.learner.LearnerOptions;
 import io.sentiflow.learner.ModelUpdates;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
@@ -84,9 +85,10 @@ class LearnerITCase {
         LearnerRuns.Topics topics = LearnerRuns.Topics.create(KAFKA, "learn");
         PipelineTopics scoringTopics = scoringTopics("learn", topics.updates());
         JobClient scoring = startScoring(scoringTopics);
-        JobClient learner = LearnerRuns.start(
-                LearnerRuns.configuration(topics, storeDir.toString(), work.resolve("learner"), FEEDBACK),
-                KAFKA.connection());
+        Configuration conf = LearnerRuns.configuration(topics, storeDir.toString(), work.resolve("learner"), FEEDBACK);
+        // The shipped replay size (100 per class): 300 sentiment and 2,000 topic texts keep both valid sets.
+        conf.set(LearnerOptions.REPLAY_PER_CLASS, LearnerOptions.REPLAY_PER_CLASS.defaultValue());
+        JobClient learner = LearnerRuns.start(conf, KAFKA.connection());
         try {
             assertThat(scoreUntil(scoringTopics, parent, 0)).as("first texts scored by the parent").isPositive();
             io.send(List.of(record(topics.feedback(), "not a label".getBytes(UTF_8)),
