@@ -149,7 +149,8 @@ final class OnnxModel {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 for (ProtoField field : modelFields) {
                     if (field.number() == MODEL_GRAPH) {
-                        writeMessage(out, MODEL_GRAPH, graph.toByteArray());
+                        writeHeader(out, MODEL_GRAPH, graph.size());
+                        graph.writeTo(out); // not toByteArray: the graph is the whole file, 90 MB for fp32
                     } else {
                         out.write(bytes, field.start(), field.end() - field.start());
                     }
@@ -175,10 +176,15 @@ final class OnnxModel {
     }
 
     private static void writeMessage(OutputStream out, int number, byte[] payload) throws IOException {
+        writeHeader(out, number, payload.length);
+        out.write(payload);
+    }
+
+    /** Tag and length of a length-delimited field. */
+    private static void writeHeader(OutputStream out, int number, int length) throws IOException {
         CodedOutputStream coded = CodedOutputStream.newInstance(out);
         coded.writeTag(number, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-        coded.writeUInt32NoTag(payload.length);
-        coded.writeRawBytes(payload);
+        coded.writeUInt32NoTag(length);
         coded.flush();
     }
 }
