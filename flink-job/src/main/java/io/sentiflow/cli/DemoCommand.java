@@ -7,6 +7,8 @@ import io.sentiflow.demo.DemoSummary;
 import io.sentiflow.demo.TrainingEstimate;
 import io.sentiflow.deploy.broker.BrokerConfig;
 import io.sentiflow.job.ScoringJobOptions;
+import io.sentiflow.learner.LearnerJobOptions;
+import io.sentiflow.learner.LearnerOptions;
 import io.sentiflow.scoring.ScoringOptions;
 import io.sentiflow.training.DataLocations;
 import java.io.IOException;
@@ -108,8 +110,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     /**
      * The -D keys over the demo's defaults: its own consumer group and transactional ids (a
-     * `sentiflow score` may run beside it), checkpoints every 2 s so alerts show promptly
-     * (read_committed), checkpoints under var/demo, the store and the UI port from the flags.
+     * `sentiflow score` or `sentiflow learner` may run beside it), checkpoints every 2 s so alerts and
+     * the learner's versions show promptly (read_committed), checkpoints under var/demo, the encoder
+     * cache `train` fills, the store and the UI port from the flags.
      */
     Configuration configuration() {
         Configuration conf = new Configuration();
@@ -118,6 +121,13 @@ public final class DemoCommand implements Callable<Integer> {
         conf.set(ScoringJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(2));
         conf.set(ScoringJobOptions.CHECKPOINT_DIR,
                 StoreOptions.home().resolve("var").resolve("demo").resolve("checkpoints").toUri().toString());
+        conf.set(LearnerJobOptions.GROUP_ID, "sentiflow-demo-learner");
+        conf.set(LearnerJobOptions.TRANSACTIONAL_ID_PREFIX, "sentiflow-demo-learner");
+        conf.set(LearnerJobOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(2));
+        conf.set(LearnerJobOptions.CHECKPOINT_DIR,
+                StoreOptions.home().resolve("var").resolve("demo").resolve("learner-checkpoints").toUri().toString());
+        // The texts `train` encoded are the learner's replay and regression texts: one cache, encoded once.
+        conf.set(LearnerOptions.EMBEDDING_CACHE, StoreOptions.home().resolve("var").resolve("embedding-cache").toString());
         conf.addAll(Configuration.fromMap(properties));
         conf.set(ScoringOptions.MODEL_STORE, store.location());
         conf.set(RestOptions.PORT, uiPort == 0 ? freePort() : requireFree(uiPort));

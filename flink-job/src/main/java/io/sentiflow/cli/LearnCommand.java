@@ -1,5 +1,6 @@
 package io.sentiflow.cli;
 
+import io.sentiflow.connect.RecordSender;
 import io.sentiflow.deploy.topics.TopicRole;
 import io.sentiflow.schema.LearnerCommand;
 import io.sentiflow.schema.LearnerCommandType;

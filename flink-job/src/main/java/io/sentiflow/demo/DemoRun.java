@@ -10,6 +10,8 @@ import io.sentiflow.deploy.topics.TopicsConfig;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
+import io.sentiflow.schema.ModelUpdate;
+import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.store.ModelStore;
 import java.io.PrintWriter;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -44,6 +47,8 @@ public final class DemoRun {
     }
 
     private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+    /** How long to wait after the stream for the learner's round: encoding its sets, training, the gate. */
+    private static final Duration SWAP_WAIT = Duration.ofMinutes(6);
     private static final Duration MIN_DRAIN = Duration.ofSeconds(90);
     private static final DateTimeFormatter EVENT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -62,6 +67,10 @@ public final class DemoRun {
     private OutputWatcher watcher;
     private DemoCluster cluster;
     private DemoJob job;
+    private DemoJob learner;
+    private DemoLearning learning;
+    private DemoSwaps swaps;
+    private volatile boolean feedbackSent;
 
     /**
      * @param localBroker the local broker to start (or find running), or null to use {@code connection} as it is
@@ -104,21 +113,93 @@ public final class DemoRun {
         startKafka();
         ensureModel();
         describe(plan);
-        watcher = new OutputWatcher(connection, job.topics(), this::printAlert);
-        say("Starting a local Flink and the scoring job on it ...");
+        swaps = new DemoSwaps(this::say, ModelStore.open(store));
+        watcher = new OutputWatcher(connection, job.topics(), listener());
+        say("Starting a local Flink with the scoring job and the learner job ...");
         cluster = DemoCluster.start(conf, job.parallelism() + 1);
         this.job = startScoring(job);
-        say("Scoring job running; Flink web UI: " + cluster.uiAddress());
+        learning = new DemoLearning(connection, conf, settings.dataDir());
+        learner = learning.start(cluster);
+        say("Scoring and learner jobs running; Flink web UI: " + cluster.uiAddress());
         long start = System.nanoTime();
-        long sent = new Replayer(connection, job.topics().raw(), settings.speedup())
-                .replay(plan.events(), () -> stopping, (count, eventTime) -> report(count, eventTime));
+        int feedbackAt = plan.events().size() / 3;
+        Replayer replayer = new Replayer(connection, job.topics().raw(), settings.speedup());
+        long sent = replayer.replay(plan.events(), () -> stopping, (count, eventTime) -> {
+            report(count, eventTime);
+            if (count >= feedbackAt && !feedbackSent) {
+                sendFeedback();
+            }
+        });
+        if (!feedbackSent && !stopping) {
+            sendFeedback();
+        }
         Duration streamed = Duration.ofNanos(System.nanoTime() - start);
         say(stopping
                 ? String.format(Locale.ROOT, "Stopping (Ctrl-C) after sending %,d texts in %d s", sent, streamed.toSeconds())
                 : String.format(Locale.ROOT, "Sent %,d texts in %d s; waiting for the job to score them ...", sent,
                         streamed.toSeconds()));
         drain(sent, job.checkpointInterval());
+        sent += awaitSwap(replayer, plan);
+        drain(sent, job.checkpointInterval());
         return summary(sent, streamed, start);
+    }
+
+    private void sendFeedback() {
+        feedbackSent = true;
+        int labels = learning.sendFeedback(settings.dataDir());
+        say(String.format(Locale.ROOT, "Sent %d analyst labels for posts from a new source (written in leet) to"
+                + " feedback.labels, as `sentiflow feedback` does; the learner starts a round when it has them all",
+                labels));
+    }
+
+    /**
+     * Waits for the learner's round to end in a swap or a refusal; once the new version is out,
+     * streams a few texts so that it scores some. Returns the number of texts sent here.
+     */
+    private long awaitSwap(Replayer replayer, ReplayPlan plan) throws Exception {
+        long deadline = System.nanoTime() + SWAP_WAIT.toNanos();
+        long nextReport = System.nanoTime() + REPORT_EVERY.toNanos();
+        long sent = 0;
+        while (!stopping && !(swaps.swapped() && sent > 0) && System.nanoTime() < deadline && !learner.hasEnded()) {
+            if (swaps.published() && sent == 0) {
+                sent = replayer.replay(DemoSwaps.afterSwap(plan.events(), plan.lastEventTime()), () -> stopping,
+                        (count, eventTime) -> { });
+            }
+            Optional<String> refused = swaps.refusal();
+            if (refused.isPresent()) {
+                say("The learner's gate refused its candidate, so nothing was swapped: " + refused.get());
+                return sent;
+            }
+            if (System.nanoTime() >= nextReport) {
+                say("  waiting for the learner's round (it encodes its replay and regression sets first) ...");
+                nextReport += REPORT_EVERY.toNanos();
+            }
+            pause(Duration.ofMillis(500));
+        }
+        if (!stopping && !swaps.swapped()) {
+            say(learner.hasEnded() ? "The learner job ended early (" + learner.status() + "); see the log above"
+                    : "No new version within " + SWAP_WAIT.toMinutes() + " min; the learner is slower than that here");
+        }
+        return sent;
+    }
+
+    private OutputWatcher.Listener listener() {
+        return new OutputWatcher.Listener() {
+            @Override
+            public void alert(SentimentAlert alert) {
+                printAlert(alert);
+            }
+
+            @Override
+            public void modelPublished(ModelUpdate update) {
+                swaps.modelPublished(update);
+            }
+
+            @Override
+            public void firstScoredWith(String version, ScoredText text) {
+                swaps.firstScoredWith(version, text);
+            }
+        };
     }
 
     private DemoJob startScoring(ScoringJobConfig scoring) throws Exception {
@@ -272,6 +353,14 @@ public final class DemoRun {
                 say("Scoring job cancelled");
             } catch (Exception e) {
                 problems.add("cancelling the scoring job: " + e);
+            }
+        }
+        if (learner != null) {
+            try {
+                learner.cancel();
+                say("Learner job cancelled");
+            } catch (Exception e) {
+                problems.add("cancelling the learner job: " + e);
             }
         }
         if (cluster != null) {

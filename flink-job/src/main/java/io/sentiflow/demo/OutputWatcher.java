@@ -3,6 +3,7 @@ package io.sentiflow.demo;
 import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.schema.AlertState;
+import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.codec.Decoded;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,13 +22,24 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Watches what the scoring job commits ({@code read_committed}) to the scored, dead-letter and
- * alerts topics from the moment it is created, on its own thread: counts texts, remembers model
- * versions and hands every alert to a listener as it arrives. Created before the job starts, so
- * it sees exactly this run's output. Thread-safe: {@link #snapshot()} may be called from any
- * thread; {@link #close()} stops the thread and closes the consumer.
+ * Watches what the jobs commit ({@code read_committed}) to the scored, dead-letter, alerts and
+ * model-updates topics from the moment it is created, on its own thread: counts texts, remembers
+ * model versions and tells a {@link Listener} of every alert, every published version and the first
+ * text scored with each version. Created before the jobs start, so it sees exactly this run's
+ * output. Thread-safe: {@link #snapshot()} may be called from any thread; {@link #close()} stops
+ * the thread and closes the consumer.
  */
 public final class OutputWatcher implements AutoCloseable {
+
+    /** Called on the watcher's thread, in the order the records are read. */
+    public interface Listener {
+        void alert(SentimentAlert alert);
+
+        void modelPublished(ModelUpdate update);
+
+        /** The first scored text that carries {@code version}. */
+        void firstScoredWith(String version, ScoredText text);
+    }
 
     private static final Duration POLL = Duration.ofMillis(200);
 
@@ -42,9 +53,10 @@ public final class OutputWatcher implements AutoCloseable {
 
     private final ScoringJobConfig.Topics topics;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Consumer<SentimentAlert> alerts;
+    private final Listener listener;
     private final RecordCodec<ScoredText> scoredCodec = RecordCodec.scoredTexts();
     private final RecordCodec<SentimentAlert> alertCodec = RecordCodec.sentimentAlerts();
+    private final RecordCodec<ModelUpdate> updateCodec = RecordCodec.modelUpdates();
     private final Thread thread;
     private final Set<String> versions = new TreeSet<>();
     private long scored;
@@ -56,12 +68,12 @@ public final class OutputWatcher implements AutoCloseable {
     private volatile boolean closed;
 
     /** Positions at the current ends of the topics, then starts watching. */
-    public OutputWatcher(KafkaConnection connection, ScoringJobConfig.Topics topics, Consumer<SentimentAlert> alerts) {
+    public OutputWatcher(KafkaConnection connection, ScoringJobConfig.Topics topics, Listener listener) {
         this.topics = topics;
-        this.alerts = alerts;
+        this.listener = listener;
         this.consumer = new KafkaConsumer<>(properties(connection));
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.scored(), topics.dlq(), topics.alerts())) {
+        for (String topic : List.of(topics.scored(), topics.dlq(), topics.alerts(), topics.updates())) {
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
@@ -95,14 +107,22 @@ public final class OutputWatcher implements AutoCloseable {
     private void take(ConsumerRecord<byte[], byte[]> record) {
         if (record.topic().equals(topics.scored())) {
             Decoded<ScoredText> decoded = scoredCodec.decode(record.value());
+            boolean newVersion = false;
             synchronized (this) {
                 long now = System.nanoTime();
                 firstScoredNanos = scored == 0 ? now : firstScoredNanos;
                 lastScoredNanos = now;
                 scored++;
                 if (decoded instanceof Decoded.Ok<ScoredText> ok && ok.value().getModelVersion() != null) {
-                    versions.add(ok.value().getModelVersion());
+                    newVersion = versions.add(ok.value().getModelVersion());
                 }
+            }
+            if (newVersion && decoded instanceof Decoded.Ok<ScoredText> ok) {
+                listener.firstScoredWith(ok.value().getModelVersion(), ok.value());
+            }
+        } else if (record.topic().equals(topics.updates())) {
+            if (updateCodec.decode(record.value()) instanceof Decoded.Ok<ModelUpdate> ok) {
+                listener.modelPublished(ok.value());
             }
         } else if (record.topic().equals(topics.dlq())) {
             synchronized (this) {
@@ -116,7 +136,7 @@ public final class OutputWatcher implements AutoCloseable {
                     resolved++;
                 }
             }
-            alerts.accept(ok.value());
+            listener.alert(ok.value());
         }
     }
 

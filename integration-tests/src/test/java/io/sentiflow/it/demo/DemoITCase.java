@@ -10,6 +10,7 @@ import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.codec.Decoded;
 import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.testing.KafkaBrokerExtension;
+import io.sentiflow.testing.TinyModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -40,14 +41,15 @@ class DemoITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     /** The ids the demo gives its texts: where each comes from, and the spike's own. */
-    private static final Pattern DEMO_ID = Pattern.compile("(sent_valid|topic_valid|spike-ACME)-\\d+");
+    private static final Pattern DEMO_ID = Pattern.compile("(sent_valid|topic_valid|spike-ACME|after-swap)-\\d+");
     private static final Pattern SENT = Pattern.compile("texts sent\\s+([0-9,]+)");
+    private static final Pattern SWAPPED = Pattern.compile("Swapped: the scoring job scores with (\\S+) since");
 
     @TempDir Path store;
     @TempDir Path checkpoints;
 
     @Test
-    void firesOnTheInjectedSpikeAndScoresEveryTextSent() {
+    void firesOnTheInjectedSpikeSwapsInTheLearnersVersionAndScoresEveryTextSent() {
         String version = DemoModel.trainAndPromote(store);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -57,18 +59,25 @@ class DemoITCase {
                 .setErr(new PrintWriter(err, true))
                 .execute("demo", "--bootstrap-servers", KAFKA.bootstrapServers(), "--store", store.toString(),
                         "--ui-port", "0", "--duration", "20s", "--texts-per-minute", "3",
-                        "-D", "sentiflow.job.checkpoint-dir=" + checkpoints.toUri());
+                        "-D", "sentiflow.job.checkpoint-dir=" + checkpoints.toUri(),
+                        "-D", "sentiflow.learner.checkpoint-dir=" + checkpoints.resolve("learner").toUri(),
+                        "-D", "sentiflow.learner.embedding-cache=" + TinyModels.embeddingCache());
 
         String printed = out.toString();
         assertThat(exit).as("exit code; output:%n%s%nerrors:%n%s", printed, err).isZero();
         long sent = sentCount(printed);
-        assertThat(sent).isEqualTo(600 + 48);
+        assertThat(sent).as(printed).isEqualTo(600 + 48 + 20);
 
         List<ScoredText> scored = decode(RecordCodec.scoredTexts(),
                 KAFKA.readAll("news.scored", (int) sent, Duration.ofSeconds(60)));
         assertThat(scored).extracting(ScoredText::getId).allMatch(id -> DEMO_ID.matcher(id).matches())
                 .doesNotHaveDuplicates().hasSize((int) sent);
-        assertThat(scored).extracting(ScoredText::getModelVersion).containsOnly(version);
+        String learnt = learntVersion(printed);
+        assertThat(learnt).isNotEqualTo(version);
+        assertThat(scored).extracting(ScoredText::getModelVersion).containsOnly(version, learnt);
+        // The demo streams these once the learnt version is out and stops when one was scored with it.
+        assertThat(scored).filteredOn(text -> text.getId().startsWith("after-swap-"))
+                .extracting(ScoredText::getModelVersion).contains(learnt);
         assertThat(printed).as(printed).containsPattern("FIRING\\s+\\w+\\s+entity ACME")
                 .containsPattern("RESOLVED\\s+\\w+\\s+entity ACME");
 
@@ -81,6 +90,13 @@ class DemoITCase {
             assertThat(alert.getEvidence()).isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getId()).startsWith("spike-ACME-"));
         });
+    }
+
+    /** The version the demo says the scoring job swapped to. */
+    private static String learntVersion(String printed) {
+        Matcher matcher = SWAPPED.matcher(printed);
+        assertThat(matcher.find()).as("a 'Swapped:' line in:%n%s", printed).isTrue();
+        return matcher.group(1);
     }
 
     private static long sentCount(String printed) {

@@ -1,6 +1,5 @@
-package io.sentiflow.cli;
+package io.sentiflow.connect;
 
-import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.schema.codec.WireFormat;
 import java.time.Duration;
@@ -19,10 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends records of one type to a topic with an idempotent producer ({@code acks=all}) and waits for
- * every acknowledgement; for the learner's commands ({@code feedback}, {@code learn}). One instance
- * per send; not thread safe.
+ * every acknowledgement: labels and commands for the learner ({@code feedback}, {@code learn}, the
+ * demo). One instance per send; not thread safe.
  */
-final class RecordSender<T extends SpecificRecord> {
+public final class RecordSender<T extends SpecificRecord> {
 
     private final KafkaConnection connection;
     private final String topic;
@@ -30,7 +29,7 @@ final class RecordSender<T extends SpecificRecord> {
     private final WireFormat format;
     private final Function<T, String> keyOf;
 
-    RecordSender(KafkaConnection connection, String topic, RecordCodec<T> codec, WireFormat format,
+    public RecordSender(KafkaConnection connection, String topic, RecordCodec<T> codec, WireFormat format,
             Function<T, String> keyOf) {
         this.connection = connection;
         this.topic = topic;
@@ -44,7 +43,7 @@ final class RecordSender<T extends SpecificRecord> {
      * @return the number sent
      * @throws IllegalStateException when a send failed, saying how many were acknowledged before
      */
-    long send(List<T> records, LongConsumer progress) {
+    public long send(List<T> records, LongConsumer progress) {
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties())) {
