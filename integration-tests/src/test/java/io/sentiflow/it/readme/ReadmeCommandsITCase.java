@@ -38,6 +38,7 @@ class ReadmeCommandsITCase {
     private static final Map<String, String> ELSEWHERE = Map.of(
             "./sentiflow demo", "DemoITCase (the demo in short mode)",
             "./sentiflow demo --duration 90s", "DemoITCase (the demo in short mode, --duration 20s)",
+            "./sentiflow learner", "LearnerCrashITCase (the learner command in a child JVM, killed and restarted)",
             "mvn -B -ntp verify", ".ci/run (CI runs exactly this)",
             "mvn -B -ntp -DskipTests package", ".ci/run (verify includes package)",
             "flink run -c io.sentiflow.job.ScoringJob flink-job/target/sentiflow-flink-job-0.1.0-SNAPSHOT-job.jar"
@@ -90,6 +91,8 @@ class ReadmeCommandsITCase {
                     + "../shared/data/twitter_financial_news_sentiment/sent_valid.csv", 0, "(?s).*accuracy.*");
             runner.expect("./sentiflow eval --task topic --data ../shared/data/twitter_financial_news_topic/topic_valid.csv"
                     + " --json", 0, "(?s).*\"accuracy\".*");
+            runner.expect("./sentiflow feedback --file labels.csv --task sentiment", 0, "(?s).*150.*");
+            runner.expect("./sentiflow learn --now", 0, "(?s).*TRAIN_NOW.*");
             runner.expect("./sentiflow score", 0, "(?s).*Scoring job finished.*");
             runner.expect("./sentiflow consume --topic news.scored --from-beginning --json --idle-timeout 10s", 0,
                     "(?s).*\"modelVersion\".*");

@@ -127,7 +127,7 @@ final class Runner {
         if (word.equals("VERSION") || word.equals("V")) {
             return command.contains("promote") ? newestUnpromoted() : promotedVersion();
         }
-        if (word.equals("my.csv") || word.equals("my_topics.csv")) {
+        if (word.equals("my.csv") || word.equals("my_topics.csv") || word.equals("labels.csv")) {
             return userCsv(word);
         }
         return mapPaths(word);
@@ -138,10 +138,10 @@ final class Runner {
                 .replace("/tmp/news.jsonl", sandbox.home().resolve("news.jsonl").toString());
     }
 
-    /** A user's own CSV: here a copy of the sampled train split of the matching task. */
+    /** A user's own CSV (training data or labels): here a copy of the sampled train split of its task. */
     private String userCsv(String name) {
-        String split = name.equals("my.csv") ? "twitter_financial_news_sentiment/sent_train.csv"
-                : "twitter_financial_news_topic/topic_train.csv";
+        String split = name.equals("my_topics.csv") ? "twitter_financial_news_topic/topic_train.csv"
+                : "twitter_financial_news_sentiment/sent_train.csv";
         Path target = sandbox.home().resolve(name);
         try {
             if (!Files.exists(target)) {
