@@ -5,6 +5,7 @@ import io.sentiflow.model.EncoderKind;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
+import io.sentiflow.training.TrainingRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,20 +49,7 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
 
     /** Sentiment class weights (n / (k * n_c))^power over the train examples, as frozen training weighs them. */
     float[] sentimentWeights(float power) {
-        int classes = sentimentLabels.size();
-        int[] counts = new int[classes];
-        int total = 0;
-        for (TokenizedExample example : train) {
-            if (example.task() == Task.SENTIMENT) {
-                counts[example.label()]++;
-                total++;
-            }
-        }
-        float[] weights = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            weights[c] = counts[c] == 0 ? 1f : (float) Math.pow(total / (double) (classes * counts[c]), power);
-        }
-        return weights;
+        return TrainingRun.classWeights(train, sentimentLabels.size(), power);
     }
 
     private static List<LabeledText> valid(Path file, List<String> labels, int max, long seed) throws IOException {

@@ -1,5 +1,6 @@
 package io.sentiflow.finetune;
 
+import io.sentiflow.training.MaskedLoss;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -37,12 +37,12 @@ public final class JointTrainer {
 
     private final TrainingSettings settings;
     private final HeadDimensions dims;
-    private final float[] sentimentWeights;
+    private final MaskedLoss maskedLoss;
 
     public JointTrainer(TrainingSettings settings, HeadDimensions dims, float[] sentimentWeights) {
         this.settings = settings;
         this.dims = dims;
-        this.sentimentWeights = sentimentWeights.clone();
+        this.maskedLoss = new MaskedLoss(dims, sentimentWeights);
     }
 
     /** Trains from scratch; {@code progress} receives one line per epoch. */
@@ -172,30 +172,11 @@ public final class JointTrainer {
             Random random) {
         HeadGraph.Inputs inputs = HeadGraph.inputs(step, batch.stream().map(Example::encoded).toList());
         int size = batch.size();
-        float[] topicTarget = new float[size * dims.topics()];
-        float[] sentimentTarget = new float[size * dims.sentiments()];
-        int topics = 0;
-        float sentimentWeight = 0;
-        for (int row = 0; row < size; row++) {
-            Example example = batch.get(row);
-            if (example.task() == Task.TOPIC) {
-                topicTarget[row * dims.topics() + example.label()] = 1f;
-                topics++;
-            } else {
-                float weight = sentimentWeights[example.label()];
-                sentimentTarget[row * dims.sentiments() + example.label()] = weight;
-                sentimentWeight += weight;
-            }
-        }
         NDArray dropoutMask = dropoutMask(step, size, random);
         float value;
         try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
             NDList logits = HeadGraph.forward(inputs, params, dropoutMask);
-            NDArray topicLoss = step.create(topicTarget, new Shape(size, dims.topics()))
-                    .mul(logits.get(0).logSoftmax(1)).sum().neg().div(Math.max(1, topics));
-            NDArray sentimentLoss = step.create(sentimentTarget, new Shape(size, dims.sentiments()))
-                    .mul(logits.get(1).logSoftmax(1)).sum().neg().div(Math.max(1e-6f, sentimentWeight));
-            NDArray loss = topicLoss.add(sentimentLoss);
+            NDArray loss = maskedLoss.of(step, logits, batch);
             collector.backward(loss);
             value = loss.getFloat();
         }

@@ -160,10 +160,10 @@ public final class TrainingRun {
     }
 
     /** Sentiment class weights (n / (k * n_c))^power over the sentiment examples of {@code train}; 1 for absent classes. */
-    public static float[] classWeights(List<Example> train, int classes, float power) {
+    public static float[] classWeights(List<? extends TaskLabel> train, int classes, float power) {
         int[] counts = new int[classes];
         int total = 0;
-        for (Example example : train) {
+        for (TaskLabel example : train) {
             if (example.task() == Task.SENTIMENT) {
                 counts[example.label()]++;
                 total++;

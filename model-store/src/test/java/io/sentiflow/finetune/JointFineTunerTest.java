@@ -1,5 +1,6 @@
 package io.sentiflow.finetune;
 
+import io.sentiflow.training.MaskedLoss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;

@@ -1,36 +1,36 @@
-package io.sentiflow.finetune;
+package io.sentiflow.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.sentiflow.model.HeadDimensions;
-import io.sentiflow.training.Task;
 import java.util.List;
 
 /**
- * The multi-task loss of {@code io.sentiflow.training.JointTrainer}: each example has one label, so
+ * The multi-task loss of joint training and fine-tuning: each example has one label, so
  * the other head's cross-entropy is masked out (its target row is zero); topic loss is the mean over
  * topic examples, sentiment loss the class-weighted mean over sentiment examples; the loss is their sum.
  */
-final class MaskedLoss {
+public final class MaskedLoss {
 
     private final HeadDimensions dims;
     private final float[] sentimentWeights;
 
-    MaskedLoss(HeadDimensions dims, float[] sentimentWeights) {
+    public MaskedLoss(HeadDimensions dims, float[] sentimentWeights) {
         this.dims = dims;
         this.sentimentWeights = sentimentWeights.clone();
     }
 
-    NDArray of(NDManager step, NDList logits, List<TokenizedExample> batch) {
+    /** The loss of a batch; {@code logits} are the topic and sentiment logits, rows in batch order. */
+    public NDArray of(NDManager step, NDList logits, List<? extends TaskLabel> batch) {
         int size = batch.size();
         float[] topicTarget = new float[size * dims.topics()];
         float[] sentimentTarget = new float[size * dims.sentiments()];
         int topics = 0;
         float sentimentWeight = 0;
         for (int row = 0; row < size; row++) {
-            TokenizedExample example = batch.get(row);
+            TaskLabel example = batch.get(row);
             if (example.task() == Task.TOPIC) {
                 topicTarget[row * dims.topics() + example.label()] = 1f;
                 topics++;
