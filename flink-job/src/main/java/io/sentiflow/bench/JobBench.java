@@ -1,7 +1,7 @@
 package io.sentiflow.bench;
 
-import io.sentiflow.cli.io.TextEventSender;
 import io.sentiflow.connect.KafkaConnection;
+import io.sentiflow.connect.RecordSender;
 import io.sentiflow.deploy.topics.TopicCreator;
 import io.sentiflow.deploy.topics.TopicSpec;
 import io.sentiflow.job.ScoringEndpoints;
@@ -82,7 +82,8 @@ final class JobBench {
             List<TextEvent> warmup, List<TextEvent> measured) {
         String raw = job.topics().raw();
         String scored = job.topics().scored();
-        TextEventSender sender = new TextEventSender(connection, raw, WireFormat.AVRO, 0);
+        RecordSender<TextEvent> sender =
+                new RecordSender<>(connection, raw, RecordCodec.textEvents(), WireFormat.AVRO, TextEvent::getId);
         sender.send(warmup, count -> {});
         Map<String, Long> warm = new TopicTimes(connection, false)
                 .collect(scored, ids(warmup), record -> record.timestamp(), WARMUP_TIMEOUT, () -> ended(client));

@@ -1,10 +1,11 @@
 package io.sentiflow.cli;
 
 import io.sentiflow.cli.io.InputFormat;
-import io.sentiflow.cli.io.TextEventSender;
 import io.sentiflow.cli.io.TextFileReader;
+import io.sentiflow.connect.RecordSender;
 import io.sentiflow.deploy.topics.TopicRole;
 import io.sentiflow.schema.TextEvent;
+import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.schema.codec.WireFormat;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ public final class ProduceCommand implements Callable<Integer> {
         long sent;
         try (ProgressBar bar = progressBar(events.size())) {
             LongConsumer progress = bar == null ? done -> { } : bar::stepTo;
-            sent = new TextEventSender(connection.connection(), topic, format, rate).send(events, progress);
+            sent = new RecordSender<>(connection.connection(), topic, RecordCodec.textEvents(), format, TextEvent::getId,
+                    rate).send(events, progress);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         spec.commandLine().getOut().printf("Sent %d records from %s to %s (%s) in %.1f s%n",
