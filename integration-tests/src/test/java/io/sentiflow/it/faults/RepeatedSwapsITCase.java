@@ -1,6 +1,5 @@
 package io.sentiflow.it.faults;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentiflow.it.reliability.IdTally;
@@ -9,11 +8,7 @@ import io.sentiflow.it.reliability.ReliabilityReport;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;
-import io.sentiflow.schema.ModelUpdate;
-import io.sentiflow.schema.codec.RecordCodec;
-import io.sentiflow.schema.codec.WireFormat;
 import io.sentiflow.scoring.ScoringMetrics;
-import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.KafkaBrokerExtension;
 import io.sentiflow.testing.TinyModels;
 import java.nio.file.Path;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
@@ -160,17 +154,7 @@ class RepeatedSwapsITCase {
     }
 
     private static ProducerRecord<byte[], byte[]> update(PipelineTopics topics, String version) {
-        ModelStore models = ModelStore.open(store.toString());
-        ModelUpdate update = ModelUpdate.newBuilder()
-                .setVersion(version)
-                .setUri(models.versionUri(version))
-                .setManifestSha256(models.manifestSha256(version))
-                .setCreatedAt(Instant.now())
-                .setMetrics(Map.of())
-                .setReason("repeated swaps test")
-                .build();
-        return new ProducerRecord<>(topics.updates(), "model".getBytes(UTF_8),
-                RecordCodec.modelUpdates().encode(update, WireFormat.AVRO));
+        return topics.modelUpdate(store.toString(), version, "repeated swaps test");
     }
 
     private static String mib(long bytes) {

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;
-import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.codec.Decoded;
 import io.sentiflow.schema.codec.RecordCodec;
-import io.sentiflow.schema.codec.WireFormat;
 import io.sentiflow.scoring.ScoringMetrics;
-import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.KafkaBrokerExtension;
 import io.sentiflow.testing.TinyModels;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -170,17 +166,7 @@ class ModelSwapITCase {
     }
 
     private static ProducerRecord<byte[], byte[]> update(PipelineTopics topics, String version) {
-        ModelStore models = ModelStore.open(store.toString());
-        ModelUpdate update = ModelUpdate.newBuilder()
-                .setVersion(version)
-                .setUri(models.versionUri(version))
-                .setManifestSha256(models.manifestSha256(version))
-                .setCreatedAt(Instant.now())
-                .setMetrics(Map.of())
-                .setReason("integration test")
-                .build();
-        return new ProducerRecord<>(topics.updates(), "model".getBytes(UTF_8),
-                RecordCodec.modelUpdates().encode(update, WireFormat.AVRO));
+        return topics.modelUpdate(store.toString(), version, "integration test");
     }
 
     private static List<ScoredText> decode(List<ConsumerRecord<byte[], byte[]>> records) {

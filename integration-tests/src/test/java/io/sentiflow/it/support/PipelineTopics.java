@@ -3,7 +3,13 @@ package io.sentiflow.it.support;
 import io.sentiflow.deploy.topics.TopicCreator;
 import io.sentiflow.deploy.topics.TopicSpec;
 import io.sentiflow.job.ScoringJobOptions;
+import io.sentiflow.schema.ModelUpdate;
+import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
+import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.KafkaBrokerExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +19,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Fresh topics for one test's scoring job. Tests share one broker, and a cancelled job may leave an
@@ -79,5 +86,23 @@ public record PipelineTopics(String raw, String scored, String dlq, String updat
         conf.set(ScoringJobOptions.DLQ_TOPIC, dlq);
         conf.set(ScoringJobOptions.UPDATES_TOPIC, updates);
         conf.set(ScoringJobOptions.ALERTS_TOPIC, alerts);
+    }
+
+    /**
+     * A {@code ModelUpdate} on this pipeline's updates topic pointing at {@code version} of the store
+     * at {@code storeRoot}, with the version's own URI and manifest checksum: a valid swap request.
+     */
+    public ProducerRecord<byte[], byte[]> modelUpdate(String storeRoot, String version, String reason) {
+        ModelStore models = ModelStore.open(storeRoot);
+        ModelUpdate update = ModelUpdate.newBuilder()
+                .setVersion(version)
+                .setUri(models.versionUri(version))
+                .setManifestSha256(models.manifestSha256(version))
+                .setCreatedAt(Instant.now())
+                .setMetrics(Map.of())
+                .setReason(reason)
+                .build();
+        return new ProducerRecord<>(updates, "model".getBytes(StandardCharsets.UTF_8),
+                RecordCodec.modelUpdates().encode(update, WireFormat.AVRO));
     }
 }
