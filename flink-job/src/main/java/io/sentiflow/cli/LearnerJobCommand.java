@@ -5,7 +5,7 @@ import io.sentiflow.learner.LearnerEndpoints;
 import io.sentiflow.learner.LearnerJob;
 import io.sentiflow.learner.LearnerJobConfig;
 import io.sentiflow.learner.LearnerJobOptions;
-import io.sentiflow.scoring.ScoringOptions;
+import io.sentiflow.learner.LearnerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -37,8 +37,6 @@ import picocli.CommandLine.Spec;
 public final class LearnerJobCommand implements Callable<Integer> {
 
     /** Checkpoints of local runs stay next to the broker and model store data. */
-    private static final Path LOCAL_CHECKPOINTS = Path.of("var", "learner-checkpoints");
-
     @Spec private CommandSpec spec;
     @Mixin private ConnectionOptions connection;
 
@@ -57,6 +55,7 @@ public final class LearnerJobCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration();
+        StoreOptions.requirePromotedVersion(conf);
         LearnerJobConfig job = LearnerJobConfig.fromConfiguration(conf);
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
@@ -79,11 +78,13 @@ public final class LearnerJobCommand implements Callable<Integer> {
     /** The -D keys, then the flags on top, since a flag is the more specific request. */
     Configuration configuration() {
         Configuration conf = Configuration.fromMap(properties);
-        if (store != null) {
-            conf.set(ScoringOptions.MODEL_STORE, store.toAbsolutePath().toString());
-        }
+        StoreOptions.configureJobStore(conf, store);
         if (!conf.contains(LearnerJobOptions.CHECKPOINT_DIR)) {
-            conf.set(LearnerJobOptions.CHECKPOINT_DIR, LOCAL_CHECKPOINTS.toAbsolutePath().toUri().toString());
+            conf.set(LearnerJobOptions.CHECKPOINT_DIR, StoreOptions.localUri("learner-checkpoints"));
+        }
+        if (!conf.contains(LearnerOptions.EMBEDDING_CACHE)) {
+            // The cache `train` fills: the learner's replay and regression texts are already encoded there.
+            conf.set(LearnerOptions.EMBEDDING_CACHE, StoreOptions.home().resolve("var").resolve("embedding-cache").toString());
         }
         return conf;
     }

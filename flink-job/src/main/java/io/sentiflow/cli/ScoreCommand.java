@@ -4,8 +4,6 @@ import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
 import io.sentiflow.job.ScoringJobOptions;
-import io.sentiflow.scoring.ScoringOptions;
-import io.sentiflow.store.ModelStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,7 +58,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Configuration conf = configuration();
-        requirePromotedVersion(conf.get(ScoringOptions.MODEL_STORE));
+        StoreOptions.requirePromotedVersion(conf);
         ScoringJobConfig job = ScoringJobConfig.fromConfiguration(conf);
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
@@ -78,25 +76,10 @@ public final class ScoreCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    /**
-     * Fails before Flink starts when there is nothing to score with: the job itself would only find
-     * out in its operators, and restart until stopped.
-     */
-    private static void requirePromotedVersion(String storeLocation) {
-        if (ModelStore.open(storeLocation).promotedVersion().isEmpty()) {
-            throw new IllegalStateException("model store " + storeLocation + " has no promoted version: train one"
-                    + " (sentiflow train) or promote one (sentiflow models promote V)");
-        }
-    }
-
     /** The -D keys, then the flags on top, since a flag is the more specific request. */
     Configuration configuration() {
         Configuration conf = Configuration.fromMap(properties);
-        if (store != null) {
-            conf.set(ScoringOptions.MODEL_STORE, store.toAbsolutePath().toString());
-        } else if (!conf.contains(ScoringOptions.MODEL_STORE)) {
-            conf.set(ScoringOptions.MODEL_STORE, new StoreOptions().location());
-        }
+        StoreOptions.configureJobStore(conf, store);
         if (parallelism != null) {
             conf.set(ScoringJobOptions.PARALLELISM, parallelism);
         }
@@ -105,8 +88,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (!conf.contains(ScoringJobOptions.CHECKPOINT_DIR)) {
             // Checkpoints of local runs stay next to the broker and model store data.
-            conf.set(ScoringJobOptions.CHECKPOINT_DIR,
-                    StoreOptions.home().resolve("var").resolve("checkpoints").toUri().toString());
+            conf.set(ScoringJobOptions.CHECKPOINT_DIR, StoreOptions.localUri("checkpoints"));
         }
         return conf;
     }

@@ -1,7 +1,9 @@
 package io.sentiflow.cli;
 
+import io.sentiflow.scoring.ScoringOptions;
 import io.sentiflow.store.ModelStore;
 import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,5 +29,34 @@ public final class StoreOptions {
     static Path home() {
         String home = System.getProperty("sentiflow.home");
         return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath();
+    }
+
+    /**
+     * Sets {@code sentiflow.model.store} for a job a command runs locally: {@code flag} if given, else
+     * the key as configured, else var/models under the Sentiflow home (not the working directory).
+     */
+    static void configureJobStore(Configuration conf, Path flag) {
+        if (flag != null) {
+            conf.set(ScoringOptions.MODEL_STORE, flag.toAbsolutePath().toString());
+        } else if (!conf.contains(ScoringOptions.MODEL_STORE)) {
+            conf.set(ScoringOptions.MODEL_STORE, new StoreOptions().location());
+        }
+    }
+
+    /**
+     * Refuses a job's store without a promoted version before Flink starts: the job's operators would
+     * only find out once running, and restart until stopped.
+     */
+    static void requirePromotedVersion(Configuration conf) {
+        String location = conf.get(ScoringOptions.MODEL_STORE);
+        if (ModelStore.open(location).promotedVersion().isEmpty()) {
+            throw new IllegalStateException("model store " + location + " has no promoted version: train one"
+                    + " (sentiflow train) or promote one (sentiflow models promote V)");
+        }
+    }
+
+    /** A folder under var/ of the Sentiflow home, as a URI (checkpoints of local runs live there). */
+    static String localUri(String folder) {
+        return home().resolve("var").resolve(folder).toUri().toString();
     }
 }
