@@ -72,9 +72,10 @@ public final class IncrementalLearner {
             progress.accept("version " + version + " is already in the store (an earlier run of this round)");
             return publisher.resume(version, parent.manifest());
         }
-        HeadWeights start = HeadGrowth.addTopics(parent.weights(), round.newTopics().size(),
-                settings.fineTune().seed() + 1);
         Split split = split(round);
+        HeadWeights start = round.newTopics().isEmpty() ? parent.weights() : HeadGrowth.addTopics(parent.weights(),
+                newTopicExamples(round, split), round.replay().stream().filter(e -> e.task() == Task.TOPIC)
+                        .map(e -> e.encoded().toFloats()).toList());
         TrainingSettings fineTune = settings.fineTune();
         float[] classWeights = TrainingRun.classWeights(split.train(), start.dims().sentiments(),
                 fineTune.sentimentWeightPower());
@@ -125,6 +126,18 @@ public final class IncrementalLearner {
         // Too little feedback to hold any back: judge epochs on what they learn from.
         List<Example> judged = feedbackDev > 0 ? feedback.subList(0, feedbackDev) : learn;
         return new Split(train, List.copyOf(judged), List.copyOf(replay.subList(0, replayDev)), repeats);
+    }
+
+    /** Per new topic, the encoder outputs of its training examples (those the fine-tune learns from). */
+    private static List<List<float[][]>> newTopicExamples(RoundExamples round, Split split) {
+        int knownTopics = round.topicLabels().size() - round.newTopics().size();
+        List<List<float[][]>> examples = new ArrayList<>();
+        for (int k = 0; k < round.newTopics().size(); k++) {
+            int label = knownTopics + k;
+            examples.add(split.train().stream().filter(e -> e.task() == Task.TOPIC && e.label() == label).distinct()
+                    .map(e -> e.encoded().toFloats()).toList());
+        }
+        return examples;
     }
 
     private static List<Example> shuffled(List<Example> examples, Random random) {

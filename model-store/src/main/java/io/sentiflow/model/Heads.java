@@ -24,11 +24,21 @@ public final class Heads {
 
     /** Probabilities of both heads for one text's per-token outputs {@code [tokens][hidden]}. */
     public TextPrediction predict(float[][] tokens) {
-        float[] adapted = adapter(pool(tokens));
+        float[] adapted = features(tokens);
         float[] topic = softmax(linear(adapted, weights.data("topic.w"), weights.data("topic.b"), d.topics()));
         float[] sentiment = softmax(linear(adapted, weights.data("sentiment.w"), weights.data("sentiment.b"),
                 d.sentiments()));
         return new TextPrediction(topic, sentiment);
+    }
+
+    /** The shared adapter's output for one text: what both heads read. */
+    public float[] features(float[][] tokens) {
+        return adapter(pool(tokens));
+    }
+
+    /** Topic logits (before the softmax) of the adapter's {@code features}. */
+    public float[] topicLogits(float[] features) {
+        return linear(features, weights.data("topic.w"), weights.data("topic.b"), d.topics());
     }
 
     /** Attention-weighted sum of the token vectors: score_t = v . tanh(W h_t + b). */

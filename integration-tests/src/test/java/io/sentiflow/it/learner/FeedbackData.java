@@ -62,16 +62,51 @@ final class FeedbackData {
      * up to 12 epochs with early stopping, so a round has a settled model to improve on.
      */
     static String trainParent(Path root) {
+        return trainParent(root, PARENT_EXAMPLES);
+    }
+
+    /** {@link #trainParent(Path)} on {@code examples} texts a task. */
+    static String trainParent(Path root, int examples) {
         TrainingSettings settings = TrainingSettings.defaults().withSeed(11L).withEpochs(12, 3);
         TrainingRequest defaults = TrainingRequest.defaults(DATA, TinyModels.embeddingCache());
         TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
                 defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
-                settings, PARENT_EXAMPLES, 2, false, false);
+                settings, examples, 2, false, false);
         try {
             ModelStore store = ModelStore.open(root.toString());
             String version = new TrainingRun(request, line -> { }).publishTo(store).version();
             store.promote(version);
             return version;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Crypto texts of the topic {@code csv} (they are spread over several topics there), in a seeded order. */
+    static List<String> cryptoTexts(Path csv) {
+        try {
+            List<LabeledText> rows = new ArrayList<>(LabeledCsv.read(csv, LabeledCsv.readLabelMap(DATA.topicLabels())));
+            Collections.shuffle(rows, new Random(17));
+            return rows.stream().map(LabeledText::text).filter(FeedbackData::isCrypto).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isCrypto(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("crypto") || lower.contains("bitcoin");
+    }
+
+    /** The topic valid split without its crypto texts, whose topic a new Crypto class rightly takes over. */
+    static Path topicValidWithoutCrypto(Path dir) {
+        try {
+            List<String> names = LabeledCsv.readLabelMap(DATA.topicLabels());
+            List<Row> rows = LabeledCsv.read(DATA.topicValid(), names).stream()
+                    .filter(row -> !isCrypto(row.text()))
+                    .map(row -> new Row(Task.TOPIC, row.text(), names.get(row.label())))
+                    .toList();
+            return writeCsv(dir, "topic-valid-without-crypto.csv", rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -58,6 +58,15 @@ class LearnerITCase {
     private static final int FEEDBACK = TOPIC_FEEDBACK + SENTIMENT_FEEDBACK;
     private static final int SHUFFLED = 250;
     private static final Duration DEADLINE = Duration.ofMinutes(8);
+    /** The figure: 30 labels of a topic the model does not know. */
+    private static final int NEW_TOPIC = 30;
+    /**
+     * A new class is only as good as the adapter features it is drawn in: on the 300-text parent the
+     * imprinted class caught little; the learning library's tests use 1,000 texts a task, so does this.
+     */
+    private static final int NEW_TOPIC_PARENT_EXAMPLES = 1_000;
+    /** Regression sets of 1,000 texts: on 300 one point is three texts, and the gate's margin noise. */
+    private static final int NEW_TOPIC_REGRESSION_MAX = 1_000;
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
@@ -178,6 +187,41 @@ class LearnerITCase {
                     .filter(v -> !v.version().equals(parent)).findFirst());
             assertThat(candidate.parentVersion()).isEqualTo(parent);
             assertThat(Polling.counter(METRICS, learner, LearnerMetrics.TRAININGS_RUN)).isEqualTo(1);
+        } finally {
+            learner.cancel().get();
+        }
+    }
+
+    @Test
+    void thirtyLabelsOfANewTopicAddTheTopicAndTheNextVersionPredictsItForSimilarTexts() throws Exception {
+        Path parentRoot = work.resolve("parent");
+        String strongerParent = FeedbackData.trainParent(parentRoot, NEW_TOPIC_PARENT_EXAMPLES);
+        ModelStore store = FeedbackData.storeWith(parentRoot, strongerParent, storeDir);
+        LearnerRuns.Topics topics = LearnerRuns.Topics.create(KAFKA, "topic");
+        Configuration conf = LearnerRuns.configuration(topics, storeDir.toString(), work.resolve("learner"), NEW_TOPIC);
+        conf.set(LearnerOptions.REGRESSION_MAX, NEW_TOPIC_REGRESSION_MAX);
+        // The valid split's own crypto texts are labelled with older topics; a Crypto class rightly takes them.
+        conf.set(LearnerOptions.TOPIC_VALID, FeedbackData.topicValidWithoutCrypto(work).toString());
+        JobClient learner = LearnerRuns.start(conf, KAFKA.connection());
+        try {
+            List<FeedbackData.Row> crypto = FeedbackData.cryptoTexts(FeedbackData.DATA.topicTrain()).stream()
+                    .limit(NEW_TOPIC).map(text -> new FeedbackData.Row(Task.TOPIC, text, "Crypto")).toList();
+            assertThat(sendFeedback(topics, "crypto.csv", crypto)).isZero();
+
+            ModelUpdate update = single(KAFKA.readAll(topics.updates(), 1, DEADLINE));
+            Manifest manifest = store.manifest(update.getVersion());
+            assertThat(manifest.topicLabels()).hasSize(21).endsWith("Crypto");
+            assertThat(update.getMetrics()).containsEntry("gate.newTopics", 1.0);
+            List<FeedbackData.Row> similar = FeedbackData.cryptoTexts(FeedbackData.DATA.topicValid()).stream()
+                    .map(text -> new FeedbackData.Row(Task.TOPIC, text, "Crypto")).toList();
+            double predicted = FeedbackData.accuracy(store, update.getVersion(), similar);
+            System.out.printf("LEARNER new topic: Crypto predicted for %.4f of %d crypto valid texts; %s%n",
+                    predicted, similar.size(), manifest.note());
+            // The parent predicts Crypto for none of them. Measured 0.17 here (12 of 72, precision limited by
+            // the 1,000-text parent's adapter features), 0.35 in the library's test, 0.32 on the shipped model.
+            assertThat(predicted).as("share of similar texts predicted Crypto").isGreaterThanOrEqualTo(0.10);
+            assertWithinMargin(manifest, "sentiment-valid");
+            assertWithinMargin(manifest, "topic-valid");
         } finally {
             learner.cancel().get();
         }
