@@ -16,9 +16,12 @@ import java.util.Random;
 /**
  * The labels an analyst sends part-way through the demo: texts of the train splits (never the valid
  * splits the demo streams and the learner's gate measures on) as they would come from a new source
- * the model was not trained on, a forum that writes in "leet" (a as 4, e as 3, o as 0, i as 1). The
- * tokenizer splits such words differently, so the model reads them worse, and labels from that source
- * are what lets the learner adapt. Fixed seed: every run sends the same labels.
+ * the model was not trained on, a syndicated market wire that wraps every post in its own header and
+ * disclaimer. The boilerplate pulls every text's encoding the same way, so the shipped model reads
+ * that source worse (measured on 400 valid texts of each task: topic 0.85 to 0.60, sentiment 0.84 to
+ * 0.74), and labels from it are what lets the learner adapt. Text written in leet was tried first:
+ * the frozen encoder's outputs for it carry too little, and 300 labels taught the shipped model
+ * nothing measurable. Fixed seed: every run sends the same labels.
  */
 final class DemoFeedback {
 
@@ -27,7 +30,7 @@ final class DemoFeedback {
 
     private DemoFeedback() {}
 
-    /** {@code perTask} labelled texts of each task, in leet style, labels by name. */
+    /** {@code perTask} labelled texts of each task, as the new source sends them, labels by name. */
     static List<LabeledText> labels(Path dataDir, int perTask, Instant labeledAt) {
         DataLocations data = new DataLocations(dataDir);
         List<LabeledText> labels = new ArrayList<>();
@@ -36,9 +39,10 @@ final class DemoFeedback {
         return labels;
     }
 
-    /** The demo's new source: the same words, written with digits for some vowels. */
-    static String leet(String text) {
-        return text.replace('a', '4').replace('e', '3').replace('o', '0').replace('i', '1');
+    /** The demo's new source: the text between the wire's header (with a note number) and its disclaimer. */
+    static String newSource(String text) {
+        return "MARKETS LIVE | desk note #" + Math.floorMod(text.hashCode(), 997) + " | " + text
+                + " | subscribe for alerts, not investment advice, terms apply";
     }
 
     private static List<LabeledText> read(DataLocations data, io.sentiflow.training.Task task, Path csv, int count,
@@ -51,7 +55,7 @@ final class DemoFeedback {
             for (io.sentiflow.training.LabeledText row : rows.subList(0, Math.min(count, rows.size()))) {
                 labels.add(LabeledText.newBuilder()
                         .setId("demo-feedback-" + task.cliName() + "-" + labels.size())
-                        .setText(leet(row.text()))
+                        .setText(newSource(row.text()))
                         .setTask(task == io.sentiflow.training.Task.TOPIC ? Task.TOPIC : Task.SENTIMENT)
                         .setLabel(names.get(row.label()))
                         .setAnnotator(ANNOTATOR)

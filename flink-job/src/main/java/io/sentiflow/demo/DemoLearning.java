@@ -26,8 +26,6 @@ final class DemoLearning {
 
     /** Labels per task the demo sends: enough for a hold-out of about 60 (20 percent). */
     static final int LABELS_PER_TASK = 150;
-    /** Valid texts per task the gate checks for forgetting: a sample keeps a round well under a minute. */
-    private static final int REGRESSION_SAMPLE = 600;
 
     private final KafkaConnection connection;
     private final Configuration conf;
@@ -59,7 +57,6 @@ final class DemoLearning {
     private static Configuration withDemoDefaults(Configuration conf, Path dataDir) {
         Configuration demo = new Configuration();
         demo.set(LearnerOptions.TRIGGER_COUNT, 2 * LABELS_PER_TASK);
-        demo.set(LearnerOptions.REGRESSION_MAX, REGRESSION_SAMPLE);
         io.sentiflow.training.DataLocations data = new io.sentiflow.training.DataLocations(dataDir);
         demo.set(LearnerOptions.SENTIMENT_TRAIN, data.sentimentTrain().toString());
         demo.set(LearnerOptions.TOPIC_TRAIN, data.topicTrain().toString());

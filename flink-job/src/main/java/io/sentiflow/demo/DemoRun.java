@@ -147,7 +147,7 @@ public final class DemoRun {
     private void sendFeedback() {
         feedbackSent = true;
         int labels = learning.sendFeedback(settings.dataDir());
-        say(String.format(Locale.ROOT, "Sent %d analyst labels for posts from a new source (written in leet) to"
+        say(String.format(Locale.ROOT, "Sent %d analyst labels for posts from a new source (a market wire with its own boilerplate) to"
                 + " feedback.labels, as `sentiflow feedback` does; the learner starts a round when it has them all",
                 labels));
     }

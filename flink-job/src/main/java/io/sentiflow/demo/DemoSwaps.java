@@ -82,7 +82,7 @@ final class DemoSwaps {
         List<TextEvent> texts = new ArrayList<>();
         for (TextEvent event : replayed.subList(0, Math.min(AFTER_SWAP_TEXTS, replayed.size()))) {
             texts.add(TextEvent.newBuilder(event).setId("after-swap-" + texts.size())
-                    .setText(DemoFeedback.leet(event.getText()))
+                    .setText(DemoFeedback.newSource(event.getText()))
                     .setPublishedAt(after.plusSeconds(texts.size() + 1L)).setEntities(null).setAttributes(null).build());
         }
         return texts;
