@@ -27,6 +27,7 @@ public record LearnerConfig(
         int minNewTopicExamples,
         int replayPerClass,
         int fineTuneEpochs,
+        double fineTuneLearningRate,
         int regressionMax,
         DataFiles data,
         String embeddingCache,
@@ -70,6 +71,8 @@ public record LearnerConfig(
                 "must be at least 1");
         require(replayPerClass >= 0, LearnerOptions.REPLAY_PER_CLASS, replayPerClass, "must not be negative");
         require(fineTuneEpochs >= 0, LearnerOptions.FINE_TUNE_EPOCHS, fineTuneEpochs, "must not be negative");
+        require(fineTuneLearningRate >= 0 && fineTuneLearningRate < 1, LearnerOptions.FINE_TUNE_LEARNING_RATE,
+                fineTuneLearningRate, "must be in [0, 1)");
         require(regressionMax >= 0, LearnerOptions.REGRESSION_MAX, regressionMax, "must not be negative");
         require(onnxThreads >= 1, LearnerOptions.ONNX_THREADS, onnxThreads, "must be at least 1");
     }
@@ -87,6 +90,7 @@ public record LearnerConfig(
                 config.get(LearnerOptions.MIN_NEW_TOPIC_EXAMPLES),
                 config.get(LearnerOptions.REPLAY_PER_CLASS),
                 config.get(LearnerOptions.FINE_TUNE_EPOCHS),
+                config.get(LearnerOptions.FINE_TUNE_LEARNING_RATE),
                 config.get(LearnerOptions.REGRESSION_MAX),
                 new DataFiles(
                         pathOr(config, LearnerOptions.SENTIMENT_TRAIN, shared.sentimentTrain()),
@@ -103,6 +107,9 @@ public record LearnerConfig(
         TrainingSettings fineTune = LearningSettings.defaults().fineTune();
         if (fineTuneEpochs > 0) {
             fineTune = fineTune.withEpochs(fineTuneEpochs, Math.min(fineTune.patience(), fineTuneEpochs));
+        }
+        if (fineTuneLearningRate > 0) {
+            fineTune = fineTune.withLearningRate((float) fineTuneLearningRate);
         }
         return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, minHoldoutGain,
                 replayPerClass, fineTune);

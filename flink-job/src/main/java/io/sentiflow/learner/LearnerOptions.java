@@ -56,6 +56,13 @@ public final class LearnerOptions {
             .withDescription("Most epochs of a round's warm-started fine-tune; 0 keeps the learning library's"
                     + " default (LearningSettings.defaults()).");
 
+    public static final ConfigOption<Double> FINE_TUNE_LEARNING_RATE =
+            ConfigOptions.key("sentiflow.learner.fine-tune-learning-rate")
+                    .doubleType().defaultValue(0.0)
+                    .withDescription("Learning rate of a round's warm-started fine-tune; 0 keeps the learning library's"
+                            + " default (5e-4). Lower moves less from the promoted version: fewer regressions, smaller"
+                            + " gains.");
+
     public static final ConfigOption<Integer> REGRESSION_MAX = ConfigOptions.key("sentiflow.learner.regression-max")
             .intType().defaultValue(0)
             .withDescription("Most examples per regression set (a seeded sample); 0 uses the whole valid split.");

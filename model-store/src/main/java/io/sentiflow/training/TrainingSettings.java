@@ -42,6 +42,11 @@ public record TrainingSettings(long seed, int attention, int adapter, int batchS
                 weightDecay, dropout, sentimentWeightPower, devFraction, encoderBatchSize);
     }
 
+    public TrainingSettings withLearningRate(float newLearningRate) {
+        return new TrainingSettings(seed, attention, adapter, batchSize, maxEpochs, patience, newLearningRate,
+                weightDecay, dropout, sentimentWeightPower, devFraction, encoderBatchSize);
+    }
+
     /** For the manifest. */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();
