@@ -2,7 +2,17 @@ package io.sentiflow.it.scoring;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.Heads;
+import io.sentiflow.model.MultiHeadModel;
+import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.TextPrediction;
+import io.sentiflow.model.TokenEncoder;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.store.VerifiedVersion;
+import io.sentiflow.testing.TinyFineTunes;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;
@@ -120,6 +130,71 @@ class ModelSwapITCase {
         } finally {
             job.cancel().get();
         }
+    }
+
+    @Test
+    void swapsToAFineTunedVersionAndScoresWithTheVersionsOwnEncoder(@TempDir Path work) throws Exception {
+        ModelStore models = ModelStore.open(store.toString());
+        String fineTuned = TinyFineTunes.publishTo(models, work).result().version();
+        PipelineTopics topics = PipelineTopics.create(KAFKA, "finetuned", PARTITIONS);
+        JobClient job = ScoringRuns.start(
+                ScoringRuns.configuration(topics, store.toString(), checkpoints, false), KAFKA.connection());
+        try {
+            io.send(texts(topics, 0, 300));
+            assertThat(KAFKA.readAll(topics.scored(), 1, OUTPUT_DEADLINE)).as("first output").isNotEmpty();
+            io.send(List.of(update(topics, fineTuned)));
+            io.send(texts(topics, 300, 600));
+
+            List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), 600, OUTPUT_DEADLINE));
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+            assertThat(scored).hasSize(600).extracting(ScoredText::getId).doesNotHaveDuplicates();
+            List<ScoredText> byFineTuned = scored.stream().filter(t -> t.getModelVersion().equals(fineTuned)).toList();
+            assertThat(byFineTuned).as("texts scored by the fine-tuned version").isNotEmpty();
+            List<String> texts = byFineTuned.stream().map(ScoredText::getText).toList();
+            List<TextPrediction> ownEncoder;
+            try (ScoringModel served = models.load(fineTuned, null, null)) {
+                ownEncoder = served.predict(texts);
+            }
+            List<TextPrediction> pretrainedEncoder = withPretrainedEncoder(models, fineTuned, texts);
+            int differing = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                float[] fromJob = bearishBullishNeutral(byFineTuned.get(i));
+                assertThat(fromJob).as("text %s", byFineTuned.get(i).getId())
+                        .containsExactly(ownEncoder.get(i).sentimentProbabilities(), within(1e-4f));
+                differing += maxDifference(fromJob, pretrainedEncoder.get(i).sentimentProbabilities()) > 1e-3 ? 1 : 0;
+            }
+            System.out.printf("FINE-TUNED SWAP: %d texts scored by %s, %d of them scored differently (> 1e-3) by its"
+                    + " heads over the pretrained encoder%n", texts.size(), fineTuned, differing);
+            // The same heads over the pretrained encoder score differently: the job used the version's own.
+            assertThat(differing).as("texts the pretrained encoder would score differently").isPositive();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    /** The fine-tuned version's heads over the carrier jar's pretrained encoder of the same kind. */
+    private static List<TextPrediction> withPretrainedEncoder(ModelStore models, String version, List<String> texts)
+            throws Exception {
+        VerifiedVersion verified = models.verify(version, null, null);
+        EncoderKind kind = EncoderKind.fromName(verified.manifest().encoder().kind()).orElseThrow();
+        try (ScoringModel pretrained = new MultiHeadModel(version, TokenEncoder.open(kind, 1),
+                new Heads(verified.weights()), verified.manifest().topicLabels(),
+                verified.manifest().sentimentLabels(), verified.manifest().encoder().batchSize())) {
+            return pretrained.predict(texts);
+        }
+    }
+
+    private static float[] bearishBullishNeutral(ScoredText text) {
+        return new float[] {text.getSentiment().getBearish(), text.getSentiment().getBullish(),
+                text.getSentiment().getNeutral()};
+    }
+
+    private static float maxDifference(float[] a, float[] b) {
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     /** Ids are {@code p<partition>-<seq>}: per input partition, version A must not follow version B. */
