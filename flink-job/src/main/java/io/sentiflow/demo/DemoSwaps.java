@@ -66,12 +66,23 @@ final class DemoSwaps {
         return Optional.ofNullable(swappedTo);
     }
 
-    /** A candidate of this run that the gate refused, with the gate's reason, if there is one yet. */
+    /**
+     * A candidate of this run that the gate refused, with the gate's reason, if there is one yet. When
+     * the version it was trained from had itself been learnt from feedback (an earlier demo run's, as
+     * a rule), the demo's labels have little left to teach, and the text says how to see a swap again.
+     */
     Optional<String> refusal() {
         return store.list().stream()
                 .filter(v -> v.status() == VersionStatus.REFUSED && !versionsAtStart.contains(v.version()))
                 .findFirst()
-                .map(v -> v.version() + ": " + store.manifest(v.version()).note());
+                .map(v -> v.version() + ": " + store.manifest(v.version()).note() + learntAlready(v.parentVersion()));
+    }
+
+    private String learntAlready(String parent) {
+        String grandparent = parent == null ? null : store.manifest(parent).parentVersion();
+        return grandparent == null ? "" : "\nIts parent " + parent + " was itself learnt from feedback (by an earlier"
+                + " demo run?), so these labels had little left to teach it: `./sentiflow models promote "
+                + grandparent + "` returns to the version it came from, and the next demo run shows a swap.";
     }
 
     /**
