@@ -1,6 +1,7 @@
 package io.sentiflow.finetune;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.List;
 
@@ -13,6 +14,16 @@ import java.util.List;
 final class Gradients {
 
     static final float MAX_NORM = 1f;
+
+    /**
+     * Zeroing writes into the gradient's own storage. {@code set(float[])} must not be used here: on
+     * the CPU, DJL's PyTorch engine points the tensor at the Java buffer (from_blob) and keeps that
+     * buffer only in the wrapper it was called on; once that wrapper was closed and collected, the
+     * parameter's gradient lived in freed memory, and a later step crashed the JVM (SIGSEGV in zeroGrad
+     * or the Adam kernel, after 3 to 50 minutes depending on the heap, so on when the buffer was
+     * collected).
+     */
+    private static final NDIndex EVERYTHING = new NDIndex("...");
 
     private Gradients() {}
 
@@ -39,7 +50,7 @@ final class Gradients {
                     trainable.optimizer().update(trainable.id(), trainable.weight(), gradient);
                     gradient.subi(gradient);
                 } else {
-                    gradient.set(new float[Math.toIntExact(gradient.size())]); // inf - inf would leave NaN
+                    gradient.set(EVERYTHING, 0f); // inf - inf would leave NaN
                 }
             }
         }
