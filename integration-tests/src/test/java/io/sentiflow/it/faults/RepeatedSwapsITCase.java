@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Fifty model versions swapped into the running job one after another under a steady stream of
  * texts: no text is lost or repeated, and the memory of closed models is given back: the test
  * JVM's resident set (it runs the MiniCluster, so every ONNX Runtime session lives in it) after the
- * last swap stays within {@link #RSS_GROWTH_BOUND_MIB} of its level after the first.
+ * last swap stays within {@link #RSS_GROWTH_BOUND_MIB} of its level after swap {@value #WARM_SWAPS}.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES) // bounds a hang on a shared 2-core machine, not speed
 class RepeatedSwapsITCase {
@@ -46,10 +46,16 @@ class RepeatedSwapsITCase {
      * session in each of the two scoring instances: had closed sessions kept their native memory,
      * the 49 swaps after the first would add at least 98 x 90 MB, about 8.6 GiB, and a leak in just
      * three of them (six sessions) would exceed this bound. The allowance is for the C allocator,
-     * which keeps freed native memory in per-thread arenas for reuse: measured here, resident memory
-     * rose about 300 MiB over the first ten swaps and then stayed flat (within 60 MiB) to the fiftieth.
+     * which keeps freed native memory in per-thread arenas for reuse.
      */
     static final long RSS_GROWTH_BOUND_MIB = 512;
+    /**
+     * Swaps that warm the allocator's arenas before growth is measured. Measured in four CI runs:
+     * resident memory rose 200 to 570 MiB over the first ten swaps (how much varies with what the JVM
+     * ran before: a first-to-last bound of 512 MiB failed once at 568), then 35 to 210 MiB over the
+     * forty after.
+     */
+    static final int WARM_SWAPS = 10;
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
@@ -106,6 +112,7 @@ class RepeatedSwapsITCase {
         Duration took = Duration.between(started, Instant.now());
         IdTally scored = IdTally.of(FaultRuns.ids(sent), FaultRuns.keys(io.readCommitted(topics.scored())));
         long first = rssAfterSwap.get(0);
+        long warm = rssAfterSwap.get(WARM_SWAPS - 1);
         long last = rssAfterSwap.get(SWAPS - 1);
         ReliabilityReport.record(ReliabilityFigures.builder("repeated-swaps",
                         SWAPS + " model versions swapped in one after another (each into both scoring instances) "
@@ -122,12 +129,14 @@ class RepeatedSwapsITCase {
                 .detail("VmRSS after last swap", mib(last))
                 .detail("VmRSS highest after a swap", mib(rssAfterSwap.stream().mapToLong(Long::longValue).max()
                         .orElseThrow()))
-                .detail("VmRSS growth first to last (bound)", mib(last - first) + " (" + RSS_GROWTH_BOUND_MIB + " MiB)")
+                .detail("VmRSS growth first to last", mib(last - first))
+                .detail("VmRSS growth swap " + WARM_SWAPS + " to last (bound)", mib(last - warm) + " ("
+                        + RSS_GROWTH_BOUND_MIB + " MiB)")
                 .detail("heap committed after first / last swap", mib(heapFirst) + " / " + mib(heapLast))
                 .build());
         assertThat(scored).as("committed output").isEqualTo(new IdTally(sent, sent, 0, 0, 0));
         assertThat(restarts).as("restarts").isZero();
-        assertThat((last - first) / (1024 * 1024)).as("VmRSS growth in MiB from first to last swap")
+        assertThat((last - warm) / (1024 * 1024)).as("VmRSS growth in MiB from swap %d to the last", WARM_SWAPS)
                 .isLessThan(RSS_GROWTH_BOUND_MIB);
     }
 
