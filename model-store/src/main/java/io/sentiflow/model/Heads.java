@@ -25,7 +25,7 @@ public final class Heads {
     /** Probabilities of both heads for one text's per-token outputs {@code [tokens][hidden]}. */
     public TextPrediction predict(float[][] tokens) {
         float[] adapted = features(tokens);
-        float[] topic = softmax(linear(adapted, weights.data("topic.w"), weights.data("topic.b"), d.topics()));
+        float[] topic = softmax(topicLogits(adapted));
         float[] sentiment = softmax(linear(adapted, weights.data("sentiment.w"), weights.data("sentiment.b"),
                 d.sentiments()));
         return new TextPrediction(topic, sentiment);
