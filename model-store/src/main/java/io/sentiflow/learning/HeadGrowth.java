@@ -40,8 +40,8 @@ public final class HeadGrowth {
         }
         HeadDimensions d = parent.dims();
         Heads heads = new Heads(parent);
-        float[] w = data(parent, "topic.w");
-        float[] b = data(parent, "topic.b");
+        float[] w = parent.data("topic.w");
+        float[] b = parent.data("topic.b");
         float[] backgroundMean = mean(background.stream().map(heads::features).toList(), d.adapter());
         double norm = meanColumnNorm(w, d.adapter(), d.topics());
         int added = newTopicExamples.size();
@@ -77,10 +77,6 @@ public final class HeadGrowth {
             }
         }
         return HeadWeights.of(grown, tensors);
-    }
-
-    private static float[] data(HeadWeights weights, String name) {
-        return weights.tensors().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().data();
     }
 
     private static double meanColumnNorm(float[] w, int rows, int columns) {

@@ -84,7 +84,7 @@ public final class HeadWeights {
     }
 
     /** Raw values of one tensor; callers must not modify them. */
-    float[] data(String name) {
+    public float[] data(String name) {
         return tensors.get(name).data();
     }
 
