@@ -66,6 +66,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs (default: 2).")
     private Integer epochs;
 
+    @Option(names = "--encoder-learning-rate", paramLabel = "RATE",
+            description = "Fine-tuning's peak learning rate for the encoder (default: 5e-5; the heads keep theirs).")
+    private Float encoderLearningRate;
+
     @Option(names = "--trainable-layers", paramLabel = "N", defaultValue = "6",
             description = "Fine-tune the top N of the encoder's 6 layers; 6 also trains the embeddings (default: ${DEFAULT-VALUE}).")
     private int trainableLayers = 6;
@@ -117,6 +121,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (epochs != null) {
             settings = settings.withEpochs(epochs, settings.heads().patience());
+        }
+        if (encoderLearningRate != null) {
+            settings = settings.withEncoderLearningRate(encoderLearningRate);
         }
         FineTuneResult result = new FineTuneRun(FineTuneRequest.of(data, settings, startVersion), line -> {
             out.println(line);

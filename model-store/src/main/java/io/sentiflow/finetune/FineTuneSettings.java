@@ -49,6 +49,10 @@ public record FineTuneSettings(TrainingSettings heads, float encoderLearningRate
                 trainableLayers, evaluationsPerEpoch, threads);
     }
 
+    public FineTuneSettings withEncoderLearningRate(float rate) {
+        return new FineTuneSettings(heads, rate, warmupFraction, trainableLayers, evaluationsPerEpoch, threads);
+    }
+
     public FineTuneSettings withTrainableLayers(int layers) {
         return new FineTuneSettings(heads, encoderLearningRate, warmupFraction, layers, evaluationsPerEpoch, threads);
     }
