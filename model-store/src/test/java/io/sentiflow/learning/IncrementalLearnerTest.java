@@ -12,6 +12,7 @@ import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.store.VersionStatus;
 import io.sentiflow.store.VersionSummary;
+import io.sentiflow.testing.CryptoTexts;
 import io.sentiflow.training.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -117,10 +118,10 @@ class IncrementalLearnerTest {
     @Test
     void thirtyExamplesOfANewTopicGrowTheTopicHeadAndItPredictsThatTopic() throws IOException {
         ModelStore store = LearningData.storeWith(parentRoot, parent, root);
-        List<LabeledExample> crypto = data.examples(LearningData.DATA.topicTrain(), Task.TOPIC, LearningData::isCrypto,
+        List<LabeledExample> crypto = data.examples(LearningData.DATA.topicTrain(), Task.TOPIC, CryptoTexts::matches,
                 text -> text, "Crypto", "crypto", 0, 30, 7L);
         List<LabeledExample> similar = data.examples(LearningData.DATA.topicValid(), Task.TOPIC,
-                LearningData::isCrypto, text -> text, "Crypto", "crypto-valid", 0, 40, 8L);
+                CryptoTexts::matches, text -> text, "Crypto", "crypto-valid", 0, 40, 8L);
         List<RegressionSet> oldTopics = data.withoutCrypto(validSets);
 
         LearningOutcome outcome = new IncrementalLearner(store, LearningSettings.defaults())

@@ -3,6 +3,7 @@ package io.sentiflow.learning;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.ModelStore;
+import io.sentiflow.testing.CryptoTexts;
 import io.sentiflow.testing.TinyModels;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.EmbeddingCache;
@@ -10,9 +11,6 @@ import io.sentiflow.training.EncodedText;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
-import io.sentiflow.training.TrainingRequest;
-import io.sentiflow.training.TrainingRun;
-import io.sentiflow.training.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -49,19 +46,9 @@ final class LearningData {
         return task == Task.TOPIC ? topicLabels : sentimentLabels;
     }
 
-    /**
-     * A parent trained on {@value #PARENT_EXAMPLES} texts a task to early stopping (at most 12 epochs,
-     * patience 3): a TinyModels version (300 texts, 3 epochs) is so weak that any extra data improves
-     * it everywhere, which would hide what the learner does. Valid files are left out (the tests
-     * measure on their own samples).
-     */
-    String trainParent(Path root) throws IOException {
-        TrainingSettings settings = TrainingSettings.defaults().withSeed(11L).withEpochs(12, 3);
-        TrainingRequest defaults = TrainingRequest.defaults(DATA, TinyModels.embeddingCache());
-        TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
-                defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
-                settings, PARENT_EXAMPLES, 2, false, false);
-        return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(root.toString())).version();
+    /** A settled parent ({@link TinyModels#trainSettledInto}) on {@value #PARENT_EXAMPLES} texts a task. */
+    String trainParent(Path root) {
+        return TinyModels.trainSettledInto(root, PARENT_EXAMPLES);
     }
 
     /** {@code perTask} of the texts the parent was trained on (a part of TrainingRun's sample), as replay. */
@@ -73,12 +60,6 @@ final class LearningData {
         return sample;
     }
 
-    /** Texts about crypto currencies: in the topic data they are spread over several topics. */
-    static boolean isCrypto(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        return lower.contains("crypto") || lower.contains("bitcoin");
-    }
-
     /** The sets without their crypto texts (of the valid split), whose topic a Crypto class rightly takes over. */
     List<RegressionSet> withoutCrypto(List<RegressionSet> sets) throws IOException {
         List<RegressionSet> out = new ArrayList<>();
@@ -86,7 +67,7 @@ final class LearningData {
             Path csv = set.task() == Task.TOPIC ? DATA.topicValid() : DATA.sentimentValid();
             List<LabeledText> rows = LabeledCsv.read(csv, labelsOf(set.task()));
             out.add(new RegressionSet(set.name(), set.task(), set.examples().stream()
-                    .filter(example -> !isCrypto(rows.get(row(example)).text())).toList()));
+                    .filter(example -> !CryptoTexts.matches(rows.get(row(example)).text())).toList()));
         }
         return out;
     }

@@ -62,6 +62,25 @@ public final class TinyModels {
     }
 
     /**
+     * A settled parent for the learner's tests: {@code examplesPerTask} texts a task, seed 11, at most
+     * 12 epochs with early stopping (patience 3), valid files left out (the tests measure on their own
+     * sets). A 300-text, 3-epoch version is so weak that any extra data improves it everywhere, which
+     * would hide what the learner does. Published, not promoted; returns its id.
+     */
+    public static String trainSettledInto(Path storeRoot, int examplesPerTask) {
+        TrainingSettings settings = TrainingSettings.defaults().withSeed(11L).withEpochs(12, 3);
+        TrainingRequest defaults = TrainingRequest.defaults(DataLocations.fromSystemProperties(), embeddingCache());
+        TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
+                defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
+                settings, examplesPerTask, 2, false, false);
+        try {
+            return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(storeRoot.toString())).version();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot train a settled parent into " + storeRoot, e);
+        }
+    }
+
+    /**
      * Publishes, in well under a second, a version with random (untrained) head weights over the real
      * encoder: it loads and predicts like any version, for tests that need many versions (swaps) but
      * not meaningful predictions. Different seeds give different weights and ids.

@@ -4,14 +4,12 @@ import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.TextPrediction;
 import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
+import io.sentiflow.testing.CryptoTexts;
 import io.sentiflow.testing.TinyModels;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
-import io.sentiflow.training.TrainingRequest;
-import io.sentiflow.training.TrainingRun;
-import io.sentiflow.training.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -57,29 +55,16 @@ final class FeedbackData {
         }
     }
 
-    /**
-     * A parent trained like the learning library's own tests: {@value #PARENT_EXAMPLES} texts a task,
-     * up to 12 epochs with early stopping, so a round has a settled model to improve on.
-     */
+    /** A settled parent ({@link TinyModels#trainSettledInto}) of {@value #PARENT_EXAMPLES} texts a task, promoted. */
     static String trainParent(Path root) {
         return trainParent(root, PARENT_EXAMPLES);
     }
 
     /** {@link #trainParent(Path)} on {@code examples} texts a task. */
     static String trainParent(Path root, int examples) {
-        TrainingSettings settings = TrainingSettings.defaults().withSeed(11L).withEpochs(12, 3);
-        TrainingRequest defaults = TrainingRequest.defaults(DATA, TinyModels.embeddingCache());
-        TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
-                defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
-                settings, examples, 2, false, false);
-        try {
-            ModelStore store = ModelStore.open(root.toString());
-            String version = new TrainingRun(request, line -> { }).publishTo(store).version();
-            store.promote(version);
-            return version;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String version = TinyModels.trainSettledInto(root, examples);
+        TinyModels.promote(root, version);
+        return version;
     }
 
     /** Crypto texts of the topic {@code csv} (they are spread over several topics there), in a seeded order. */
@@ -87,15 +72,10 @@ final class FeedbackData {
         try {
             List<LabeledText> rows = new ArrayList<>(LabeledCsv.read(csv, LabeledCsv.readLabelMap(DATA.topicLabels())));
             Collections.shuffle(rows, new Random(17));
-            return rows.stream().map(LabeledText::text).filter(FeedbackData::isCrypto).toList();
+            return rows.stream().map(LabeledText::text).filter(CryptoTexts::matches).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static boolean isCrypto(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("crypto") || lower.contains("bitcoin");
     }
 
     /** The topic valid split without its crypto texts, whose topic a new Crypto class rightly takes over. */
@@ -103,7 +83,7 @@ final class FeedbackData {
         try {
             List<String> names = LabeledCsv.readLabelMap(DATA.topicLabels());
             List<Row> rows = LabeledCsv.read(DATA.topicValid(), names).stream()
-                    .filter(row -> !isCrypto(row.text()))
+                    .filter(row -> !CryptoTexts.matches(row.text()))
                     .map(row -> new Row(Task.TOPIC, row.text(), names.get(row.label())))
                     .toList();
             return writeCsv(dir, "topic-valid-without-crypto.csv", rows);
