@@ -23,6 +23,7 @@ public record LearnerConfig(
         int triggerMinimum,
         double holdoutFraction,
         double regressionMargin,
+        double lineageMargin,
         double minHoldoutGain,
         int minNewTopicExamples,
         int replayPerClass,
@@ -65,6 +66,8 @@ public record LearnerConfig(
                 "must be between 0 and 1, exclusive");
         require(regressionMargin >= 0 && regressionMargin < 1, LearnerOptions.REGRESSION_MARGIN, regressionMargin,
                 "must be in [0, 1)");
+        require(lineageMargin >= regressionMargin && lineageMargin < 1, LearnerOptions.LINEAGE_MARGIN, lineageMargin,
+                "must be at least the regression margin " + regressionMargin + " and below 1");
         require(minHoldoutGain >= 0 && minHoldoutGain < 1, LearnerOptions.MIN_HOLDOUT_GAIN, minHoldoutGain,
                 "must be in [0, 1)");
         require(minNewTopicExamples >= 1, LearnerOptions.MIN_NEW_TOPIC_EXAMPLES, minNewTopicExamples,
@@ -86,6 +89,7 @@ public record LearnerConfig(
                 config.get(LearnerOptions.TRIGGER_MINIMUM),
                 config.get(LearnerOptions.HOLDOUT_FRACTION),
                 config.get(LearnerOptions.REGRESSION_MARGIN),
+                config.get(LearnerOptions.LINEAGE_MARGIN),
                 config.get(LearnerOptions.MIN_HOLDOUT_GAIN),
                 config.get(LearnerOptions.MIN_NEW_TOPIC_EXAMPLES),
                 config.get(LearnerOptions.REPLAY_PER_CLASS),
@@ -111,8 +115,8 @@ public record LearnerConfig(
         if (fineTuneLearningRate > 0) {
             fineTune = fineTune.withLearningRate((float) fineTuneLearningRate);
         }
-        return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, minHoldoutGain,
-                replayPerClass, fineTune);
+        return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, lineageMargin,
+                minHoldoutGain, replayPerClass, fineTune);
     }
 
     private static String pathOr(ReadableConfig config, ConfigOption<String> key, Path fallback) {

@@ -36,6 +36,11 @@ public final class LearnerOptions {
                     .doubleType().defaultValue(0.01)
                     .withDescription("Accuracy (0.01 = one point) the candidate may lose on each regression set.");
 
+    public static final ConfigOption<Double> LINEAGE_MARGIN = ConfigOptions.key("sentiflow.learner.lineage-margin")
+            .doubleType().defaultValue(0.02)
+            .withDescription("Accuracy a chain of learnt versions may lose in all on each regression set, against"
+                    + " the version its first round started from (at least the regression margin).");
+
     public static final ConfigOption<Double> MIN_HOLDOUT_GAIN = ConfigOptions.key("sentiflow.learner.min-holdout-gain")
             .doubleType().defaultValue(0.0)
             .withDescription("The candidate's hold-out accuracy must beat the current version's by more than this.");

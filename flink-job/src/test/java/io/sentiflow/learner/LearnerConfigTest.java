@@ -21,6 +21,7 @@ class LearnerConfigTest {
         assertThat(config.triggerInterval()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.holdoutFraction()).isEqualTo(0.2);
         assertThat(config.regressionMargin()).isEqualTo(0.01);
+        assertThat(config.lineageMargin()).isEqualTo(0.02);
         assertThat(config.minNewTopicExamples()).isEqualTo(20);
         assertThat(config.storeUri()).isEqualTo("var/models");
         assertThat(config.learningSettings().fineTune()).isEqualTo(LearningSettings.defaults().fineTune());
@@ -33,6 +34,7 @@ class LearnerConfigTest {
         Configuration conf = new Configuration();
         conf.set(LearnerOptions.HOLDOUT_FRACTION, 0.3);
         conf.set(LearnerOptions.REGRESSION_MARGIN, 0.02);
+        conf.set(LearnerOptions.LINEAGE_MARGIN, 0.05);
         conf.set(LearnerOptions.MIN_NEW_TOPIC_EXAMPLES, 5);
         conf.set(LearnerOptions.REPLAY_PER_CLASS, 7);
         conf.set(LearnerOptions.FINE_TUNE_EPOCHS, 2);
@@ -41,6 +43,7 @@ class LearnerConfigTest {
 
         assertThat(settings.holdoutFraction()).isEqualTo(0.3);
         assertThat(settings.regressionMargin()).isEqualTo(0.02);
+        assertThat(settings.lineageMargin()).isEqualTo(0.05);
         assertThat(settings.minNewTopicExamples()).isEqualTo(5);
         assertThat(settings.replayPerClass()).isEqualTo(7);
         assertThat(settings.fineTune().maxEpochs()).isEqualTo(2);
@@ -61,6 +64,12 @@ class LearnerConfigTest {
         holdout.set(LearnerOptions.HOLDOUT_FRACTION, 1.0);
         assertThatThrownBy(() -> LearnerConfig.fromConfiguration(holdout))
                 .hasMessageContaining("sentiflow.learner.holdout-fraction");
+
+        Configuration lineage = new Configuration();
+        lineage.set(LearnerOptions.LINEAGE_MARGIN, 0.005);
+        assertThatThrownBy(() -> LearnerConfig.fromConfiguration(lineage))
+                .hasMessageContaining("sentiflow.learner.lineage-margin")
+                .hasMessageContaining("regression margin 0.01");
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.Map;
  * Decides whether a candidate may replace the current version: (a) its accuracy on the feedback
  * hold-out, pooled over both tasks (each example judged by its own task's head), must exceed the
  * current version's by more than {@code minHoldoutGain}; (b) on every regression set it may lose at
- * most {@code regressionMargin}. Pooling keeps the decision meaningful when one task has only a
+ * most {@code regressionMargin} against the current version and at most {@code lineageMargin} against
+ * the floor of the lineage (the accuracy of the version the first learnt round started from, carried
+ * from manifest to manifest), so many rounds that each lose a little cannot add up. Pooling keeps the decision meaningful when one task has only a
  * handful of hold-out examples. An example of a new topic counts as wrong for the current version,
  * which cannot predict that class. Runs the heads in plain Java, as serving does.
  */
@@ -31,27 +33,40 @@ final class Gate {
     /** A regression set resolved against the candidate's label maps (unknown labels dropped). */
     record MappedSet(String name, List<Example> examples) {}
 
+    /**
+     * @param floors the lineage's floor of each regression set the current version carries
+     *     ({@link #floors}); a set without one starts its floor at the current version's accuracy
+     */
     GateDecision decide(Heads current, Heads candidate, List<Example> holdout, List<MappedSet> regression,
-            List<String> newTopics) {
+            Map<String, Double> floors, List<String> newTopics) {
         double currentHoldout = accuracy(current, holdout);
         double candidateHoldout = accuracy(candidate, holdout);
         Map<String, Double> currentRegression = new LinkedHashMap<>();
         Map<String, Double> candidateRegression = new LinkedHashMap<>();
+        Map<String, Double> regressionFloors = new LinkedHashMap<>();
+        Map<String, Integer> regressionSizes = new LinkedHashMap<>();
         List<String> regressed = new ArrayList<>();
+        List<String> belowFloor = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         for (MappedSet set : regression) {
             double before = accuracy(current, set.examples());
             double after = accuracy(candidate, set.examples());
+            double floor = floors.getOrDefault(set.name(), before);
             currentRegression.put(set.name(), before);
             candidateRegression.put(set.name(), after);
-            figures.append(String.format(Locale.ROOT, "; %s %.4f vs %.4f (n=%d, may lose %.4f)", set.name(), after,
-                    before, set.examples().size(), settings.regressionMargin()));
+            regressionFloors.put(set.name(), floor);
+            regressionSizes.put(set.name(), set.examples().size());
+            figures.append(String.format(Locale.ROOT, "; %s %.4f vs %.4f (n=%d, may lose %.4f; lineage floor %.4f, may"
+                    + " lose %.4f)", set.name(), after, before, set.examples().size(), settings.regressionMargin(), floor,
+                    settings.lineageMargin()));
             if (after < before - settings.regressionMargin()) {
                 regressed.add(set.name());
+            } else if (after < floor - settings.lineageMargin()) {
+                belowFloor.add(set.name());
             }
         }
         boolean better = !holdout.isEmpty() && candidateHoldout > currentHoldout + settings.minHoldoutGain();
-        boolean passed = better && regressed.isEmpty();
+        boolean passed = better && regressed.isEmpty() && belowFloor.isEmpty();
         String verdict;
         if (holdout.isEmpty()) {
             verdict = "refused: no feedback example was held out to judge it on";
@@ -59,6 +74,9 @@ final class Gate {
             verdict = "refused: not better than the current version on the feedback hold-out";
         } else if (!regressed.isEmpty()) {
             verdict = "refused: loses more than the margin on " + String.join(", ", regressed);
+        } else if (!belowFloor.isEmpty()) {
+            verdict = "refused: the lineage has lost more than its margin on " + String.join(", ", belowFloor)
+                    + " since its first learnt round";
         } else {
             verdict = "passed";
         }
@@ -66,7 +84,7 @@ final class Gate {
                 + " above %.4f)%s%s.", verdict, candidateHoldout, currentHoldout, holdout.size(),
                 settings.minHoldoutGain(), figures, newTopics.isEmpty() ? "" : "; new topics " + newTopics);
         return new GateDecision(passed, reason, holdout.size(), currentHoldout, candidateHoldout, currentRegression,
-                candidateRegression, newTopics);
+                candidateRegression, regressionFloors, regressionSizes, newTopics);
     }
 
     /**
@@ -88,23 +106,46 @@ final class Gate {
         return correct / (double) examples.size();
     }
 
+    /**
+     * The floors a version's manifest {@code metrics} carry for the sets, where the set has the size it
+     * had then (a set of another size holds other texts, and its floor would compare unlike with like).
+     * A version not learnt by a round carries none.
+     */
+    static Map<String, Double> floors(Map<String, Double> metrics, List<MappedSet> regression) {
+        Map<String, Double> floors = new LinkedHashMap<>();
+        for (MappedSet set : regression) {
+            Double floor = metrics.get("gate.regression." + set.name() + ".floor.accuracy");
+            Double size = metrics.get("gate.regression." + set.name() + ".size");
+            if (floor != null && size != null && size.intValue() == set.examples().size()) {
+                floors.put(set.name(), floor);
+            }
+        }
+        return floors;
+    }
+
     /** The decision recorded in a version's manifest by an earlier run of the same round. */
     static GateDecision fromManifest(Manifest manifest, List<String> parentTopics) {
         Map<String, Double> metrics = manifest.metrics();
         Map<String, Double> current = new LinkedHashMap<>();
         Map<String, Double> candidate = new LinkedHashMap<>();
+        Map<String, Double> floors = new LinkedHashMap<>();
+        Map<String, Integer> sizes = new LinkedHashMap<>();
         metrics.forEach((key, value) -> {
             if (key.startsWith("gate.regression.") && key.endsWith(".current.accuracy")) {
                 current.put(key.substring(16, key.length() - 17), value);
             } else if (key.startsWith("gate.regression.") && key.endsWith(".candidate.accuracy")) {
                 candidate.put(key.substring(16, key.length() - 19), value);
+            } else if (key.startsWith("gate.regression.") && key.endsWith(".floor.accuracy")) {
+                floors.put(key.substring(16, key.length() - 15), value);
+            } else if (key.startsWith("gate.regression.") && key.endsWith(".size")) {
+                sizes.put(key.substring(16, key.length() - 5), value.intValue());
             }
         });
         List<String> topics = manifest.topicLabels();
         return new GateDecision(manifest.status() == VersionStatus.PUBLISHED, manifest.note(),
                 metrics.getOrDefault("gate.holdout.size", 0.0).intValue(),
                 metrics.getOrDefault("gate.holdout.current.accuracy", 0.0),
-                metrics.getOrDefault("gate.holdout.candidate.accuracy", 0.0), current, candidate,
+                metrics.getOrDefault("gate.holdout.candidate.accuracy", 0.0), current, candidate, floors, sizes,
                 topics.subList(Math.min(parentTopics.size(), topics.size()), topics.size()));
     }
 }

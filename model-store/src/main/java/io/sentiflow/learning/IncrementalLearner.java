@@ -81,8 +81,10 @@ public final class IncrementalLearner {
                 fineTune.sentimentWeightPower());
         JointTrainer.TrainedHeads trained = new JointTrainer(fineTune, start.dims(), classWeights)
                 .fineTune(start, split.train(), new FineTuneScorer(split.feedbackDev(), split.replayDev()), progress);
+        List<Gate.MappedSet> regressionSets = mapped(round, regression);
         GateDecision gate = new Gate(settings).decide(new Heads(parent.weights()), new Heads(trained.weights()),
-                round.holdout().stream().map(round::toExample).toList(), mapped(round, regression), round.newTopics());
+                round.holdout().stream().map(round::toExample).toList(), regressionSets,
+                Gate.floors(parent.manifest().metrics(), regressionSets), round.newTopics());
         progress.accept(gate.reason());
         LOG.info("Learning round on {}: candidate {} {}", parentVersion, version, gate.reason());
         return publisher.publish(version, parent.manifest(), round, trained, classWeights, split, gate);

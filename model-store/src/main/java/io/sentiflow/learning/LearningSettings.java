@@ -12,7 +12,10 @@ import java.util.Map;
  * @param minNewTopicExamples examples (training and hold-out together) an unknown topic name needs
  *     before it becomes a new class; fewer wait for later rounds
  * @param regressionMargin accuracy (as a fraction: 0.01 is one point) a candidate may lose on each
- *     regression set
+ *     regression set against its parent
+ * @param lineageMargin accuracy a chain of learnt versions may lose in all on each regression set,
+ *     against the floor its first round measured on the version it started from: without it, each
+ *     round could lose {@code regressionMargin} against a parent that had already lost as much
  * @param minHoldoutGain the candidate's hold-out accuracy must exceed the current one by more than
  *     this (0: strictly better)
  * @param replayPerClass replay examples per class of each task a caller should sample
@@ -21,7 +24,7 @@ import java.util.Map;
  *     batch size, seed and dev fraction are used; attention and adapter widths come from the parent
  */
 public record LearningSettings(double holdoutFraction, int minNewTopicExamples, double regressionMargin,
-        double minHoldoutGain, int replayPerClass, TrainingSettings fineTune) {
+        double lineageMargin, double minHoldoutGain, int replayPerClass, TrainingSettings fineTune) {
 
     public LearningSettings {
         if (!(holdoutFraction > 0 && holdoutFraction < 1)) {
@@ -35,22 +38,29 @@ public record LearningSettings(double holdoutFraction, int minNewTopicExamples, 
             throw new IllegalArgumentException("regressionMargin and minHoldoutGain must be in [0, 1), were "
                     + regressionMargin + " and " + minHoldoutGain);
         }
+        if (!(lineageMargin >= regressionMargin && lineageMargin < 1)) {
+            throw new IllegalArgumentException("lineageMargin must be in [regressionMargin, 1), was " + lineageMargin
+                    + " with regressionMargin " + regressionMargin);
+        }
         if (fineTune == null) {
             throw new IllegalArgumentException("fineTune settings are required");
         }
     }
 
-    /** 20 percent hold-out, 20 examples for a new topic, one accuracy point of margin, strictly better. */
+    /**
+     * 20 percent hold-out, 20 examples for a new topic, one accuracy point of margin a round and two
+     * for the lineage, strictly better.
+     */
     public static LearningSettings defaults() {
         // Warm start: half the from-scratch learning rate and fewer epochs, so the fine-tune adapts to
         // the feedback without walking far from the parent's weights.
         TrainingSettings fineTune = new TrainingSettings(42L, 64, 256, 32, 20, 4, 5e-4f, 1e-4f, 0.3f, 0.5f, 0.2, 32);
-        return new LearningSettings(0.2, 20, 0.01, 0.0, 100, fineTune);
+        return new LearningSettings(0.2, 20, 0.01, 0.02, 0.0, 100, fineTune);
     }
 
     public LearningSettings withFineTune(TrainingSettings newFineTune) {
-        return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, minHoldoutGain,
-                replayPerClass, newFineTune);
+        return new LearningSettings(holdoutFraction, minNewTopicExamples, regressionMargin, lineageMargin,
+                minHoldoutGain, replayPerClass, newFineTune);
     }
 
     /** For the manifest's hyper-parameters and the version id. */
@@ -59,6 +69,7 @@ public record LearningSettings(double holdoutFraction, int minNewTopicExamples, 
         map.put("holdoutFraction", holdoutFraction);
         map.put("minNewTopicExamples", minNewTopicExamples);
         map.put("regressionMargin", regressionMargin);
+        map.put("lineageMargin", lineageMargin);
         map.put("minHoldoutGain", minHoldoutGain);
         map.put("replayPerClass", replayPerClass);
         map.put("fineTune", fineTune.asMap());

@@ -91,6 +91,12 @@ class IncrementalLearnerTest {
         assertThat(manifest.note()).isEqualTo(outcome.gate().reason()).contains("passed");
         assertThat(manifest.metrics()).containsEntry("gate.passed", 1.0)
                 .containsKeys("gate.regression.topic.valid.candidate.accuracy", "sentiment.valid.accuracy");
+        // A trained parent carries no floor: the lineage's starts at its accuracy, for the next round to keep.
+        for (RegressionSet set : validSets) {
+            String prefix = "gate.regression." + set.name();
+            assertThat(manifest.metrics()).containsEntry(prefix + ".floor.accuracy",
+                    manifest.metrics().get(prefix + ".current.accuracy"));
+        }
         assertThat(manifest.hyperParameters()).containsKeys("fineTune", "feedbackTrain", "feedbackHoldout", "epochsRun");
     }
 
