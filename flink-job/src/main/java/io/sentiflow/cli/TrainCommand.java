@@ -63,11 +63,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Fine-tune the encoder jointly with the heads (slow on a CPU: see --epochs, --trainable-layers).")
     private boolean fineTune;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs (default: 2).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs (default: 3).")
     private Integer epochs;
 
     @Option(names = "--encoder-learning-rate", paramLabel = "RATE",
-            description = "Fine-tuning's peak learning rate for the encoder (default: 5e-5; the heads keep theirs).")
+            description = "Fine-tuning's peak learning rate for the encoder (default: 1e-4; the heads keep theirs).")
     private Float encoderLearningRate;
 
     @Option(names = "--trainable-layers", paramLabel = "N", defaultValue = "6",

@@ -30,13 +30,17 @@ public record FineTuneSettings(TrainingSettings heads, float encoderLearningRate
         }
     }
 
-    /** Full fine-tuning with the shipped head settings, 2 epochs, batches of 32. */
+    /**
+     * Full fine-tuning with the shipped head settings, 3 epochs, batches of 32, the encoder at 1e-4.
+     * Chosen on the dev split (seed 1, mean dev accuracy of both tasks): 3 epochs at 1e-4 0.8897,
+     * at 5e-5 0.8876; 2 epochs at 5e-5 (seed 3) 0.8741.
+     */
     public static FineTuneSettings defaults() {
         TrainingSettings frozen = TrainingSettings.defaults();
-        TrainingSettings heads = new TrainingSettings(frozen.seed(), frozen.attention(), frozen.adapter(), 32, 2, 3,
+        TrainingSettings heads = new TrainingSettings(frozen.seed(), frozen.attention(), frozen.adapter(), 32, 3, 3,
                 frozen.learningRate(), frozen.weightDecay(), frozen.dropout(), frozen.sentimentWeightPower(),
                 frozen.devFraction(), frozen.encoderBatchSize());
-        return new FineTuneSettings(heads, 5e-5f, 0.1f, 6, 2, 1);
+        return new FineTuneSettings(heads, 1e-4f, 0.1f, 6, 2, 1);
     }
 
     public FineTuneSettings withSeed(long seed) {
