@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class LearnerCrashITCase {
                 LearnerProcess first = LearnerProcess.start(flags(), keys(topics, group), work.resolve("first.log"))) {
             storeDir.resolve("versions").register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
             send(topics, labels.subList(0, BEFORE_CHECKPOINT));
-            Polling.until(DEADLINE, () -> Polling.committedOffset(KAFKA, group, topics.feedback())
+            whileAlive(first, () -> Polling.committedOffset(KAFKA, group, topics.feedback())
                     .filter(offset -> offset >= BEFORE_CHECKPOINT));
             send(topics, labels.subList(BEFORE_CHECKPOINT, TRIGGER));
 
@@ -90,11 +91,11 @@ class LearnerCrashITCase {
         List<ModelUpdate> updates;
         Instant announcedAt;
         try (LearnerProcess second = LearnerProcess.start(flags(), keys(topics, group), work.resolve("second.log"))) {
-            updates = decode(Polling.until(DEADLINE, () -> Optional.of(topicIo.readCommitted(topics.updates()))
+            updates = decode(whileAlive(second, () -> Optional.of(topicIo.readCommitted(topics.updates()))
                     .filter(records -> !records.isEmpty())));
             announcedAt = Instant.now();
             // Later checkpoints must not commit a second update for the round.
-            long committed = Polling.until(DEADLINE, () -> Polling.committedOffset(KAFKA, group, topics.feedback())
+            long committed = whileAlive(second, () -> Polling.committedOffset(KAFKA, group, topics.feedback())
                     .filter(offset -> offset >= TRIGGER));
             assertThat(committed).isEqualTo(TRIGGER);
             updates = decode(topicIo.readCommitted(topics.updates()));
@@ -115,6 +116,24 @@ class LearnerCrashITCase {
     }
 
     /** Waits for a version directory (not a staging one) to be created; the watcher reports the rename. */
+    /** Polls until {@code probe} gives a value; fails at once, with its output, if the learner process has exited. */
+    private static <T> T whileAlive(LearnerProcess learner, Supplier<Optional<T>> probe) throws Exception {
+        return Polling.until(DEADLINE, () -> {
+            if (!learner.isAlive()) {
+                throw new AssertionError("the learner process exited:\n" + output(learner));
+            }
+            return probe.get();
+        });
+    }
+
+    private static String output(LearnerProcess learner) {
+        try {
+            return learner.output();
+        } catch (IOException e) {
+            return "(its output is unreadable: " + e + ")";
+        }
+    }
+
     private String awaitNewVersionDirectory(WatchService watcher, LearnerProcess learner) throws Exception {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end && learner.isAlive()) {
@@ -151,8 +170,9 @@ class LearnerCrashITCase {
         keys.put("sentiflow.learner.group-id", group);
         keys.put("sentiflow.learner.transactional-id-prefix", group);
         keys.put("sentiflow.learner.checkpoint-interval", "1 s");
-        // The gate is not under test here: the round must publish, so the margin is wide.
+        // The gate is not under test here: the round must publish, so the margins are wide.
         keys.put("sentiflow.learner.regression-margin", "0.5");
+        keys.put("sentiflow.learner.lineage-margin", "0.5");
         keys.put("rest.port", "0");
         return keys;
     }
