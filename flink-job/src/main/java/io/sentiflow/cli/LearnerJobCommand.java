@@ -1,6 +1,7 @@
 package io.sentiflow.cli;
 
 import io.sentiflow.learner.LearnerCheckpoints;
+import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.LearnerEndpoints;
 import io.sentiflow.learner.LearnerJob;
 import io.sentiflow.learner.LearnerJobConfig;
@@ -57,6 +58,8 @@ public final class LearnerJobCommand implements Callable<Integer> {
         Configuration conf = configuration();
         StoreOptions.requirePromotedVersion(conf);
         LearnerJobConfig job = LearnerJobConfig.fromConfiguration(conf);
+        // The operator's settings are read again inside the job; checked here, a bad key fails before Flink starts.
+        LearnerConfig.fromConfiguration(conf);
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
         flink.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, LearnerCheckpoints.LOCAL_JOB_ID.toHexString());
