@@ -18,9 +18,10 @@ import java.util.Map;
  * current version's by more than {@code minHoldoutGain}; (b) on every regression set it may lose at
  * most {@code regressionMargin} against the current version and at most {@code lineageMargin} against
  * the floor of the lineage (the accuracy of the version the first learnt round started from, carried
- * from manifest to manifest), so many rounds that each lose a little cannot add up. Pooling keeps the decision meaningful when one task has only a
- * handful of hold-out examples. An example of a new topic counts as wrong for the current version,
- * which cannot predict that class. Runs the heads in plain Java, as serving does.
+ * from manifest to manifest), so many rounds that each lose a little cannot add up. Pooling keeps
+ * the decision meaningful when one task has only a handful of hold-out examples. An example of a
+ * new topic counts as wrong for the current version, which cannot predict that class. Runs the
+ * heads in plain Java, as serving does.
  */
 final class Gate {
 
@@ -56,9 +57,9 @@ final class Gate {
             candidateRegression.put(set.name(), after);
             regressionFloors.put(set.name(), floor);
             regressionSizes.put(set.name(), set.examples().size());
-            figures.append(String.format(Locale.ROOT, "; %s %.4f vs %.4f (n=%d, may lose %.4f; lineage floor %.4f, may"
-                    + " lose %.4f)", set.name(), after, before, set.examples().size(), settings.regressionMargin(), floor,
-                    settings.lineageMargin()));
+            figures.append(String.format(Locale.ROOT, "; %s %.4f vs %.4f (n=%d, may lose %.4f; lineage floor %.4f,"
+                    + " may lose %.4f)", set.name(), after, before, set.examples().size(), settings.regressionMargin(),
+                    floor, settings.lineageMargin()));
             if (after < before - settings.regressionMargin()) {
                 regressed.add(set.name());
             } else if (after < floor - settings.lineageMargin()) {

@@ -37,7 +37,8 @@ public record GateDecision(boolean passed, String reason, int holdoutSize, doubl
         currentRegression.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".current.accuracy", accuracy));
         candidateRegression.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".candidate.accuracy",
                 accuracy));
-        regressionFloors.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".floor.accuracy", accuracy));
+        regressionFloors.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".floor.accuracy",
+                accuracy));
         regressionSizes.forEach((name, size) -> metrics.put("gate.regression." + name + ".size", (double) size));
         metrics.put("gate.newTopics", (double) newTopics.size());
         return metrics;
