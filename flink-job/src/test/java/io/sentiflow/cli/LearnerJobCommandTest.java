@@ -23,7 +23,8 @@ class LearnerJobCommandTest {
         root.setOut(new PrintWriter(out));
         root.setErr(new PrintWriter(err));
 
-        int exit = root.execute("learner", "--store", store.toString(), "-D", "sentiflow.learner.regression-margin=0.05");
+        int exit = root.execute("learner", "--store", store.toString(),
+                "-D", "sentiflow.learner.regression-margin=0.05");
 
         assertThat(exit).isNotZero();
         assertThat(err.toString()).contains("sentiflow.learner.lineage-margin", "regression margin 0.05");

@@ -64,7 +64,8 @@ class GateTest {
         GateDecision beyond = gate.decide(current, candidate, holdout, regression, Map.of(SET, 0.83), List.of());
 
         assertThat(within.passed()).as(within.reason()).isTrue();
-        assertThat(within.regressionFloors()).as("the floor is carried, not raised or lowered").containsEntry(SET, 0.815);
+        assertThat(within.regressionFloors()).as("the floor is carried, not raised or lowered")
+                .containsEntry(SET, 0.815);
         assertThat(beyond.passed()).isFalse();
         assertThat(beyond.reason()).contains("lineage has lost more than its margin on " + SET)
                 .contains("lineage floor 0.8300");
