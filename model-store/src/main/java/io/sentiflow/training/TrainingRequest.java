@@ -42,6 +42,17 @@ public record TrainingRequest(Path sentimentTrain, Path topicTrain, Path sentime
                 topicLabels, encoder, embeddingCache, settings, newMaxPerTask, intraOpThreads, showProgress, promoteIfNone);
     }
 
+    /** No valid files: the version's manifest gets no valid figures (for callers that measure on their own). */
+    public TrainingRequest withoutValidSets() {
+        return new TrainingRequest(sentimentTrain, topicTrain, null, null, sentimentLabels, topicLabels, encoder,
+                embeddingCache, settings, maxPerTask, intraOpThreads, showProgress, promoteIfNone);
+    }
+
+    public TrainingRequest withPromoteIfNone(boolean promote) {
+        return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
+                topicLabels, encoder, embeddingCache, settings, maxPerTask, intraOpThreads, showProgress, promote);
+    }
+
     public TrainingRequest withProgress(boolean visible) {
         return new TrainingRequest(sentimentTrain, topicTrain, sentimentValid, topicValid, sentimentLabels,
                 topicLabels, encoder, embeddingCache, settings, maxPerTask, intraOpThreads, visible, promoteIfNone);

@@ -50,10 +50,8 @@ public final class TinyModels {
         TrainingSettings settings = TrainingSettings.defaults().withSeed(seed).withEpochs(EPOCHS, EPOCHS);
         TrainingRequest request = TrainingRequest.defaults(DataLocations.fromSystemProperties(), embeddingCache())
                 .withSettings(settings)
-                .withSample(EXAMPLES_PER_TASK);
-        request = new TrainingRequest(request.sentimentTrain(), request.topicTrain(), request.sentimentValid(),
-                request.topicValid(), request.sentimentLabels(), request.topicLabels(), request.encoder(),
-                request.embeddingCache(), settings, EXAMPLES_PER_TASK, 2, false, false);
+                .withSample(EXAMPLES_PER_TASK)
+                .withPromoteIfNone(false);
         try {
             return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(storeRoot.toString()));
         } catch (IOException e) {
@@ -69,10 +67,11 @@ public final class TinyModels {
      */
     public static String trainSettledInto(Path storeRoot, int examplesPerTask) {
         TrainingSettings settings = TrainingSettings.defaults().withSeed(11L).withEpochs(12, 3);
-        TrainingRequest defaults = TrainingRequest.defaults(DataLocations.fromSystemProperties(), embeddingCache());
-        TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
-                defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
-                settings, examplesPerTask, 2, false, false);
+        TrainingRequest request = TrainingRequest.defaults(DataLocations.fromSystemProperties(), embeddingCache())
+                .withSettings(settings)
+                .withSample(examplesPerTask)
+                .withoutValidSets()
+                .withPromoteIfNone(false);
         try {
             return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(storeRoot.toString())).version();
         } catch (IOException e) {

@@ -27,11 +27,11 @@ final class DemoModel {
     /** Trains, publishes and promotes the version into the store at {@code root}; returns its id. */
     static String trainAndPromote(Path root) {
         DataLocations data = DataLocations.fromSystemProperties();
-        TrainingRequest defaults = TrainingRequest.defaults(data, TinyModels.embeddingCache());
         TrainingSettings settings = TrainingSettings.defaults().withSeed(7L).withEpochs(EPOCHS, EPOCHS);
-        TrainingRequest request = new TrainingRequest(defaults.sentimentTrain(), defaults.topicTrain(), null, null,
-                defaults.sentimentLabels(), defaults.topicLabels(), defaults.encoder(), defaults.embeddingCache(),
-                settings, EXAMPLES_PER_TASK, 2, false, true);
+        TrainingRequest request = TrainingRequest.defaults(data, TinyModels.embeddingCache())
+                .withSettings(settings)
+                .withSample(EXAMPLES_PER_TASK)
+                .withoutValidSets();
         try {
             return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(root.toString())).version();
         } catch (IOException e) {
