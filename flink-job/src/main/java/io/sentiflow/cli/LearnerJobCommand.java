@@ -1,7 +1,6 @@
 package io.sentiflow.cli;
 
 import io.sentiflow.learner.LearnerCheckpoints;
-import io.sentiflow.learner.LearnerConfig;
 import io.sentiflow.learner.LearnerEndpoints;
 import io.sentiflow.learner.LearnerJob;
 import io.sentiflow.learner.LearnerJobConfig;
@@ -58,8 +57,7 @@ public final class LearnerJobCommand implements Callable<Integer> {
         Configuration conf = configuration();
         StoreOptions.requirePromotedVersion(conf);
         LearnerJobConfig job = LearnerJobConfig.fromConfiguration(conf);
-        // The operator's settings are read again inside the job; checked here, a bad key fails before Flink starts.
-        LearnerConfig.fromConfiguration(conf);
+        LearnerJob learner = new LearnerJob(LearnerEndpoints.kafka(connection.connection(), job), conf);
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
         flink.set(PipelineOptionsInternal.PIPELINE_FIXED_JOB_ID, LearnerCheckpoints.LOCAL_JOB_ID.toHexString());
@@ -74,7 +72,7 @@ public final class LearnerJobCommand implements Callable<Integer> {
                 checkpoint.map(path -> "resuming from " + path).orElse("starting with empty state"));
         out.flush();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        LearnerJob.run(env, LearnerEndpoints.kafka(connection.connection(), job), conf);
+        learner.run(env);
         return CommandLine.ExitCode.OK;
     }
 

@@ -32,17 +32,20 @@ public final class LearnerJob {
     public static final String LEARNER_UID = "feedback-learner";
 
     private final LearnerEndpoints endpoints;
-    private final ReadableConfig config;
+    private final LearnerConfig learner;
 
-    /** @param config every {@code sentiflow.*} key; unset keys take defaults */
+    /**
+     * @param config every {@code sentiflow.*} key; unset keys take defaults
+     * @throws IllegalArgumentException naming the key, if a learning setting is out of range: before
+     *     anything starts
+     */
     public LearnerJob(LearnerEndpoints endpoints, ReadableConfig config) {
         this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
-        this.config = Objects.requireNonNull(config, "config");
+        this.learner = LearnerConfig.fromConfiguration(Objects.requireNonNull(config, "config"));
     }
 
     /** Adds the job's operators to {@code env}; run it with {@code env.execute(NAME)}. */
     public void wire(StreamExecutionEnvironment env) {
-        LearnerConfig learner = LearnerConfig.fromConfiguration(config);
 
         DataStream<RawRecord> raw = env
                 .fromSource(endpoints.feedback(), WatermarkStrategy.noWatermarks(), "feedback.labels source")
@@ -88,13 +91,12 @@ public final class LearnerJob {
         Configuration flink = job.flinkSettings();
         flink.addAll(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        run(env, LearnerEndpoints.kafka(KafkaOptions.connection(conf), job), conf);
+        new LearnerJob(LearnerEndpoints.kafka(KafkaOptions.connection(conf), job), conf).run(env);
     }
 
     /** Wires the job into {@code env} and runs it until it is cancelled. */
-    public static JobExecutionResult run(StreamExecutionEnvironment env, LearnerEndpoints endpoints,
-            ReadableConfig conf) throws Exception {
-        new LearnerJob(endpoints, conf).wire(env);
+    public JobExecutionResult run(StreamExecutionEnvironment env) throws Exception {
+        wire(env);
         return env.execute(NAME);
     }
 }
