@@ -115,8 +115,8 @@ final class Gate {
     static Map<String, Double> floors(Map<String, Double> metrics, List<MappedSet> regression) {
         Map<String, Double> floors = new LinkedHashMap<>();
         for (MappedSet set : regression) {
-            Double floor = metrics.get("gate.regression." + set.name() + ".floor.accuracy");
-            Double size = metrics.get("gate.regression." + set.name() + ".size");
+            Double floor = metrics.get(GateDecision.regressionMetric(set.name(), GateDecision.FLOOR));
+            Double size = metrics.get(GateDecision.regressionMetric(set.name(), GateDecision.SIZE));
             if (floor != null && size != null && size.intValue() == set.examples().size()) {
                 floors.put(set.name(), floor);
             }
@@ -127,26 +127,17 @@ final class Gate {
     /** The decision recorded in a version's manifest by an earlier run of the same round. */
     static GateDecision fromManifest(Manifest manifest, List<String> parentTopics) {
         Map<String, Double> metrics = manifest.metrics();
-        Map<String, Double> current = new LinkedHashMap<>();
-        Map<String, Double> candidate = new LinkedHashMap<>();
-        Map<String, Double> floors = new LinkedHashMap<>();
         Map<String, Integer> sizes = new LinkedHashMap<>();
-        metrics.forEach((key, value) -> {
-            if (key.startsWith("gate.regression.") && key.endsWith(".current.accuracy")) {
-                current.put(key.substring(16, key.length() - 17), value);
-            } else if (key.startsWith("gate.regression.") && key.endsWith(".candidate.accuracy")) {
-                candidate.put(key.substring(16, key.length() - 19), value);
-            } else if (key.startsWith("gate.regression.") && key.endsWith(".floor.accuracy")) {
-                floors.put(key.substring(16, key.length() - 15), value);
-            } else if (key.startsWith("gate.regression.") && key.endsWith(".size")) {
-                sizes.put(key.substring(16, key.length() - 5), value.intValue());
-            }
-        });
+        GateDecision.regressionFigures(metrics, GateDecision.SIZE)
+                .forEach((set, size) -> sizes.put(set, size.intValue()));
         List<String> topics = manifest.topicLabels();
         return new GateDecision(manifest.status() == VersionStatus.PUBLISHED, manifest.note(),
                 metrics.getOrDefault("gate.holdout.size", 0.0).intValue(),
                 metrics.getOrDefault("gate.holdout.current.accuracy", 0.0),
-                metrics.getOrDefault("gate.holdout.candidate.accuracy", 0.0), current, candidate, floors, sizes,
+                metrics.getOrDefault("gate.holdout.candidate.accuracy", 0.0),
+                GateDecision.regressionFigures(metrics, GateDecision.CURRENT),
+                GateDecision.regressionFigures(metrics, GateDecision.CANDIDATE),
+                GateDecision.regressionFigures(metrics, GateDecision.FLOOR), sizes,
                 topics.subList(Math.min(parentTopics.size(), topics.size()), topics.size()));
     }
 }

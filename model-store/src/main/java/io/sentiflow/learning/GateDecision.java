@@ -19,6 +19,13 @@ public record GateDecision(boolean passed, String reason, int holdoutSize, doubl
         double candidateHoldoutAccuracy, Map<String, Double> currentRegression, Map<String, Double> candidateRegression,
         Map<String, Double> regressionFloors, Map<String, Integer> regressionSizes, List<String> newTopics) {
 
+    /** Per-set figures, as {@code gate.regression.<set>.<figure>} metrics. */
+    static final String CURRENT = "current.accuracy";
+    static final String CANDIDATE = "candidate.accuracy";
+    static final String FLOOR = "floor.accuracy";
+    static final String SIZE = "size";
+    private static final String REGRESSION_PREFIX = "gate.regression.";
+
     public GateDecision {
         currentRegression = Map.copyOf(currentRegression);
         candidateRegression = Map.copyOf(candidateRegression);
@@ -34,13 +41,27 @@ public record GateDecision(boolean passed, String reason, int holdoutSize, doubl
         metrics.put("gate.holdout.size", (double) holdoutSize);
         metrics.put("gate.holdout.current.accuracy", currentHoldoutAccuracy);
         metrics.put("gate.holdout.candidate.accuracy", candidateHoldoutAccuracy);
-        currentRegression.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".current.accuracy", accuracy));
-        candidateRegression.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".candidate.accuracy",
-                accuracy));
-        regressionFloors.forEach((name, accuracy) -> metrics.put("gate.regression." + name + ".floor.accuracy",
-                accuracy));
-        regressionSizes.forEach((name, size) -> metrics.put("gate.regression." + name + ".size", (double) size));
+        currentRegression.forEach((name, accuracy) -> metrics.put(regressionMetric(name, CURRENT), accuracy));
+        candidateRegression.forEach((name, accuracy) -> metrics.put(regressionMetric(name, CANDIDATE), accuracy));
+        regressionFloors.forEach((name, accuracy) -> metrics.put(regressionMetric(name, FLOOR), accuracy));
+        regressionSizes.forEach((name, size) -> metrics.put(regressionMetric(name, SIZE), (double) size));
         metrics.put("gate.newTopics", (double) newTopics.size());
         return metrics;
+    }
+
+    static String regressionMetric(String set, String figure) {
+        return REGRESSION_PREFIX + set + "." + figure;
+    }
+
+    /** One figure of every regression set the {@code metrics} hold, by set name. */
+    static Map<String, Double> regressionFigures(Map<String, Double> metrics, String figure) {
+        String suffix = "." + figure;
+        Map<String, Double> figures = new LinkedHashMap<>();
+        metrics.forEach((key, value) -> {
+            if (key.startsWith(REGRESSION_PREFIX) && key.endsWith(suffix)) {
+                figures.put(key.substring(REGRESSION_PREFIX.length(), key.length() - suffix.length()), value);
+            }
+        });
+        return figures;
     }
 }
