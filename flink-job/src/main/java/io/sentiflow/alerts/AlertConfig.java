@@ -25,12 +25,11 @@ public record AlertConfig(
         double priorWeight,
         double priorSpread,
         double minSpread,
-        Duration allowedLateness,
-        Duration idleTimeout,
         Duration stateTtl,
         int evidenceSize,
         double criticalZ,
-        double criticalExcess)
+        double criticalExcess,
+        int maxEntitiesPerText)
         implements Serializable {
 
     /** The contract's limit on evidence per alert (SentimentAlert.evidence). */
@@ -59,8 +58,6 @@ public record AlertConfig(
         }
         unit(AlertOptions.PRIOR_SPREAD.key(), priorSpread);
         unit(AlertOptions.MIN_SPREAD.key(), minSpread);
-        notNegative(AlertOptions.ALLOWED_LATENESS.key(), allowedLateness);
-        positive(AlertOptions.IDLE_TIMEOUT.key(), idleTimeout);
         positive(AlertOptions.STATE_TTL.key(), stateTtl);
         if (stateTtl.compareTo(windowSize) < 0) {
             throw invalid(AlertOptions.STATE_TTL.key(), stateTtl, "must be at least the window size");
@@ -73,6 +70,7 @@ public record AlertConfig(
                     "must be at least " + AlertOptions.Z_THRESHOLD.key() + " = " + zThreshold);
         }
         unit(AlertOptions.CRITICAL_EXCESS.key(), criticalExcess);
+        atLeast(AlertOptions.MAX_ENTITIES_PER_TEXT.key(), maxEntitiesPerText, 0);
     }
 
     /** Reads and validates every {@code sentiflow.alerts.*} key, defaults where unset. */
@@ -92,12 +90,11 @@ public record AlertConfig(
                 conf.get(AlertOptions.PRIOR_WEIGHT),
                 conf.get(AlertOptions.PRIOR_SPREAD),
                 conf.get(AlertOptions.MIN_SPREAD),
-                conf.get(AlertOptions.ALLOWED_LATENESS),
-                conf.get(AlertOptions.IDLE_TIMEOUT),
                 conf.get(AlertOptions.STATE_TTL),
                 conf.get(AlertOptions.EVIDENCE_SIZE),
                 conf.get(AlertOptions.CRITICAL_Z),
-                conf.get(AlertOptions.CRITICAL_EXCESS));
+                conf.get(AlertOptions.CRITICAL_EXCESS),
+                conf.get(AlertOptions.MAX_ENTITIES_PER_TEXT));
     }
 
     /** All defaults of {@link AlertOptions}. */

@@ -12,7 +12,8 @@ import org.apache.flink.metrics.MetricGroup;
  * state for since it started; keys whose state expired and came back count again), and per topic
  * {@code sentiflow.topic.<name>.negativeShare}, the negative share of the topic's last closed
  * window (at most {@value #MAX_TOPIC_GAUGES} topics; the model knows 20). The late-record filter
- * reports {@value #LATE_RECORDS_DROPPED} under the same group. Used by one task thread; gauges
+ * reports {@value #LATE_RECORDS_DROPPED} and the key fan-out {@value #ENTITIES_DROPPED} under the
+ * same group. Used by one task thread; gauges
  * read volatile fields.
  */
 public final class AlertMetrics {
@@ -22,6 +23,8 @@ public final class AlertMetrics {
     public static final String ALERTS_RESOLVED = "alertsResolved";
     public static final String KEYS_TRACKED = "keysTracked";
     public static final String LATE_RECORDS_DROPPED = "lateRecordsDropped";
+    /** Entities of texts not made alert keys: over the per-text cap, or too long (counter). */
+    public static final String ENTITIES_DROPPED = "entitiesDropped";
     public static final String TOPIC_GROUP = "topic";
     public static final String NEGATIVE_SHARE = "negativeShare";
     public static final int MAX_TOPIC_GAUGES = 32;

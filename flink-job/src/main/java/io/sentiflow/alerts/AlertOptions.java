@@ -74,17 +74,6 @@ public final class AlertOptions {
                     .withDescription("Smallest spread beyond counting noise, so a very steady key "
                             + "does not fire on a tiny rise.");
 
-    public static final ConfigOption<Duration> ALLOWED_LATENESS =
-            ConfigOptions.key(PREFIX + "allowed-lateness").durationType().defaultValue(Duration.ofMinutes(1))
-                    .withDescription("How far behind the newest publishedAt a text may arrive and still "
-                            + "be counted; later texts go to the late side output and the "
-                            + "lateRecordsDropped metric. Windows close this much later.");
-
-    public static final ConfigOption<Duration> IDLE_TIMEOUT =
-            ConfigOptions.key(PREFIX + "idle-timeout").durationType().defaultValue(Duration.ofMinutes(1))
-                    .withDescription("A scoring subtask without texts for this long (processing time) "
-                            + "stops holding the event-time clock back, so windows still close.");
-
     public static final ConfigOption<Duration> STATE_TTL =
             ConfigOptions.key(PREFIX + "state-ttl").durationType().defaultValue(Duration.ofHours(48))
                     .withDescription("A key's baseline and episode state is dropped after this long "
@@ -104,6 +93,13 @@ public final class AlertOptions {
             ConfigOptions.key(PREFIX + "severity.critical-excess").doubleType().defaultValue(0.4)
                     .withDescription("A firing window whose share exceeds the baseline by at least this "
                             + "much is CRITICAL; otherwise WARNING.");
+
+    public static final ConfigOption<Integer> MAX_ENTITIES_PER_TEXT =
+            ConfigOptions.key(PREFIX + "max-entities-per-text").intType().defaultValue(10)
+                    .withDescription("Alert keys a text counts under besides its topic: its first this many "
+                            + "entities (the producer's, then its cashtags); the rest, and entities over "
+                            + AlertKeys.MAX_ENTITY_CHARS + " characters, are counted in entitiesDropped. "
+                            + "Bounds the state one text can create (each key lives in every sliding window).");
 
     private AlertOptions() {}
 }

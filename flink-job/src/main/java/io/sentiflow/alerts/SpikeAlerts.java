@@ -14,9 +14,11 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
  * the alerts, one FIRING and one RESOLVED per episode of a topic or entity whose negative share
  * rose well above its own normal level.
  *
- * <p>Data flow: event time from {@code publishedAt} (watermark {@code allowed-lateness} behind)
- * -&gt; late texts to a side output -&gt; one record per topic and entity -&gt; sliding event-time
- * windows counting distinct and negative texts -&gt; per-key baseline and episode state machine.
+ * <p>Data flow: late texts to a side output -&gt; one record per topic and entity (capped) -&gt;
+ * sliding event-time windows counting distinct and negative texts -&gt; per-key baseline and
+ * episode state machine. The input must carry event time already: in the scoring job the Kafka
+ * source makes it per partition ({@link io.sentiflow.ingest.IngestWatermarks}). Assigning it again
+ * here, per subtask, would let one partition's backlog make every other partition's texts late.
  * Every operator has a name and a stable uid ({@code alerts-*}), so savepoints survive code
  * changes. The caller adds the sink.
  */
@@ -56,8 +58,6 @@ public final class SpikeAlerts {
 
     static Assembly assemble(DataStream<ScoredText> scored, AlertConfig config) {
         SingleOutputStreamOperator<ScoredText> onTime = scored
-                .assignTimestampsAndWatermarks(PublishedAtWatermarks.strategy(config))
-                .name("Alerts: event time from publishedAt").uid("alerts-event-time")
                 .process(new LateTextFilter(config), new AvroTypeInfo<>(ScoredText.class))
                 .name("Alerts: route late texts").uid("alerts-late-filter");
         DataStream<WindowStats> windows = windows(onTime, config);

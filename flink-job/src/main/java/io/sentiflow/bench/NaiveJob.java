@@ -1,11 +1,11 @@
 package io.sentiflow.bench;
 
+import io.sentiflow.ingest.DeadLetterRouter;
 import io.sentiflow.ingest.IngestConfig;
-import io.sentiflow.ingest.TextValidator;
+import io.sentiflow.ingest.IngestWatermarks;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.scoring.ScoringConfig;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,11 +23,11 @@ final class NaiveJob {
     static void wire(StreamExecutionEnvironment env, ScoringEndpoints endpoints, ReadableConfig conf) {
         ScoringConfig scoring = ScoringConfig.fromConfiguration(conf);
         int threads = scoring.onnxThreadsFor(env.getParallelism(), Runtime.getRuntime().availableProcessors());
-        env.fromSource(endpoints.texts(), WatermarkStrategy.noWatermarks(), "raw source")
+        env.fromSource(endpoints.texts(), IngestWatermarks.strategy(IngestConfig.fromConfiguration(conf)), "raw source")
                 .uid("naive-raw-source")
-                .process(new TextValidator(IngestConfig.fromConfiguration(conf)))
+                .process(new DeadLetterRouter())
                 .uid("naive-text-validator")
-                .name("validate texts")
+                .name("route dead letters")
                 .map(new NaiveScoringFunction(scoring.storeUri(), threads))
                 .returns(new AvroTypeInfo<>(ScoredText.class))
                 .uid("naive-scoring")

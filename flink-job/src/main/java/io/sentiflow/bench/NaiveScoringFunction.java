@@ -38,7 +38,7 @@ final class NaiveScoringFunction extends RichMapFunction<ValidText, ScoredText> 
     @Override
     public ScoredText map(ValidText text) {
         // A batch of one: the same records as the micro-batch operator, one model call per record.
-        return BatchScorer.score(model, List.of(text), System.currentTimeMillis()).records().get(0);
+        return BatchScorer.score(model, List.of(text), System.currentTimeMillis()).record(0);
     }
 
     @Override

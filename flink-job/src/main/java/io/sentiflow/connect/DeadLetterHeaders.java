@@ -2,8 +2,8 @@ package io.sentiflow.connect;
 
 /**
  * Names of the headers a dead-letter record carries; every value is UTF-8 text. A consumer of the
- * dead-letter topic finds the original record with the first four and learns why it was refused
- * from the last two.
+ * dead-letter topic finds the original record with the four {@code source} headers and learns why
+ * it was refused from the two {@code error} headers.
  */
 public final class DeadLetterHeaders {
 
@@ -13,6 +13,11 @@ public final class DeadLetterHeaders {
     public static final String SOURCE_TIMESTAMP = "sentiflow.source.timestamp";
     public static final String ERROR_CLASS = "sentiflow.error.class";
     public static final String ERROR_REASON = "sentiflow.error.reason";
+    /**
+     * Present only when the original key and value were too large to copy into the dead-letter
+     * topic: their size in bytes. The record is still on the source topic at its coordinates.
+     */
+    public static final String VALUE_OMITTED = "sentiflow.value.omitted";
 
     private DeadLetterHeaders() {}
 }

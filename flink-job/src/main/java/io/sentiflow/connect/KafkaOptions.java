@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.ReadableConfig;
 
 /**
@@ -24,6 +25,15 @@ public final class KafkaOptions {
                     .noDefaultValue()
                     .withDescription("A Java properties file of extra Kafka client properties "
                             + "(security.protocol, SASL, SSL) passed to every client.");
+
+    public static final ConfigOption<MemorySize> DLQ_MAX_MESSAGE_BYTES =
+            ConfigOptions.key("sentiflow.kafka.dlq-max-message-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.parse("2mb"))
+                    .withDescription("The dead-letter topic's max.message.bytes (what `kafka start` creates "
+                            + "it with): above the raw topic's, so a record near the raw limit fits with "
+                            + "its headers. A dead letter that would not fit keeps its headers and "
+                            + "coordinates but not its bytes (header sentiflow.value.omitted).");
 
     private KafkaOptions() {}
 

@@ -1,6 +1,8 @@
 package io.sentiflow.connect;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -18,7 +20,27 @@ public final class KafkaSinks {
      */
     public static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
+    /** Below this a dead letter could not even hold its headers. */
+    public static final long MIN_DEAD_LETTER_BYTES = 16 * 1024;
+
     private KafkaSinks() {}
+
+    /**
+     * The exactly-once sink of a job's dead letters. Its producer accepts every record the
+     * serializer writes, and the serializer keeps each within {@code maxMessageBytes}, the topic's
+     * {@code max.message.bytes}: a dead letter the producer or broker refused would fail the job,
+     * again after every restart.
+     */
+    public static KafkaSink<DeadLetter> deadLetters(KafkaConnection connection, String transactionalIdPrefix,
+            Duration transactionTimeout, String topic, long maxMessageBytes) {
+        Preconditions.checkArgument(maxMessageBytes >= MIN_DEAD_LETTER_BYTES,
+                "the dead-letter topic's max.message.bytes %s must be at least %s", maxMessageBytes,
+                MIN_DEAD_LETTER_BYTES);
+        Map<String, String> producer = new HashMap<>(connection.clientProperties());
+        producer.putIfAbsent("max.request.size", Long.toString(maxMessageBytes));
+        return exactlyOnce(new KafkaConnection(connection.bootstrapServers(), producer), transactionalIdPrefix,
+                transactionTimeout, new DeadLetterSerializationSchema(topic, maxMessageBytes));
+    }
 
     /**
      * An exactly-once sink.

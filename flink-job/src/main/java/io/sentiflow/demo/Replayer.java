@@ -22,9 +22,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Sends a {@link ReplayPlan} to {@code news.raw} as a live stream: each text when its event time
  * comes, divided by the speed-up. Avro single-object encoding, idempotent producer, keyed by id.
  *
- * <p>Every text goes to partition 0: the scoring job takes event time after its source, not per
- * partition, so a replay spread over partitions would reach the detector out of order whenever the
- * job lags (one partition's backlog after another's) and the detector would drop texts as late.
+ * <p>Texts are spread over the topic's partitions by id, as producers do: the scoring job makes event
+ * time per partition, so the alerts do not depend on how they are spread or how far the job lags.
  * One instance per replay, driven from one thread.
  */
 public final class Replayer {
@@ -64,7 +63,7 @@ public final class Replayer {
             for (int i = 0; i < events.size() && failure.get() == null && !stop.getAsBoolean(); i++) {
                 TextEvent event = events.get(i);
                 waitUntil(start + (long) ((event.getPublishedAt().toEpochMilli() - originMs) * 1_000_000 / speedup), stop);
-                producer.send(new ProducerRecord<>(topic, 0, event.getId(), codec.encode(event, WireFormat.AVRO)),
+                producer.send(new ProducerRecord<>(topic, event.getId(), codec.encode(event, WireFormat.AVRO)),
                         (metadata, error) -> {
                             if (error != null) {
                                 failure.compareAndSet(null, error);

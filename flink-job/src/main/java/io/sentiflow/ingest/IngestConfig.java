@@ -10,10 +10,13 @@ import org.apache.flink.configuration.ReadableConfig;
  * Immutable and serializable, so operators can carry it.
  *
  * @param maxRecordBytes the largest record (key plus value) accepted
- * @param outOfOrderness the watermark's bound on lateness
- * @param idleness after how long a silent split is marked idle
+ * @param outOfOrderness how far each partition's event time trails its newest {@code publishedAt}
+ * @param idleness after how long a silent partition stops holding back event time
+ * @param maxFuture how far ahead of the clock a {@code publishedAt} may lie, at most {@code outOfOrderness}
+ * @param maxPast how far behind the clock a {@code publishedAt} may lie
  */
-public record IngestConfig(long maxRecordBytes, Duration outOfOrderness, Duration idleness)
+public record IngestConfig(
+        long maxRecordBytes, Duration outOfOrderness, Duration idleness, Duration maxFuture, Duration maxPast)
         implements Serializable {
 
     public IngestConfig {
@@ -23,8 +26,16 @@ public record IngestConfig(long maxRecordBytes, Duration outOfOrderness, Duratio
         }
         requireNotNegative(IngestOptions.OUT_OF_ORDERNESS.key(), outOfOrderness);
         requireNotNegative(IngestOptions.IDLENESS.key(), idleness);
+        requireNotNegative(IngestOptions.MAX_FUTURE.key(), maxFuture);
+        requireNotNegative(IngestOptions.MAX_PAST.key(), maxPast);
         if (idleness.isZero()) {
             throw new IllegalArgumentException(IngestOptions.IDLENESS.key() + " must be positive");
+        }
+        if (maxFuture.compareTo(outOfOrderness) > 0) {
+            // A text accepted further ahead would move its partition's event time past the texts
+            // that arrive on time after it, and they would drop out of alerting as late.
+            throw new IllegalArgumentException(IngestOptions.MAX_FUTURE.key() + " = " + maxFuture
+                    + " must not exceed " + IngestOptions.OUT_OF_ORDERNESS.key() + " = " + outOfOrderness);
         }
     }
 
@@ -32,7 +43,9 @@ public record IngestConfig(long maxRecordBytes, Duration outOfOrderness, Duratio
         return new IngestConfig(
                 config.get(IngestOptions.MAX_RECORD_BYTES).getBytes(),
                 config.get(IngestOptions.OUT_OF_ORDERNESS),
-                config.get(IngestOptions.IDLENESS));
+                config.get(IngestOptions.IDLENESS),
+                config.get(IngestOptions.MAX_FUTURE),
+                config.get(IngestOptions.MAX_PAST));
     }
 
     public static IngestConfig defaults() {

@@ -9,5 +9,10 @@ public enum ValidationFailure {
     /** The text is empty or holds only whitespace: nothing to score. */
     EMPTY_TEXT,
     /** Key plus value exceed {@code sentiflow.ingest.max-record-bytes}; checked before decoding. */
-    RECORD_TOO_LARGE
+    RECORD_TOO_LARGE,
+    /**
+     * {@code publishedAt} lies outside the window {@link IngestConfig#isPlausible} allows: a wrong
+     * clock, which would otherwise hold event time ahead (future) or is garbage (epoch zero, 1999).
+     */
+    IMPLAUSIBLE_TIMESTAMP
 }

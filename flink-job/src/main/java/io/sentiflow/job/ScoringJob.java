@@ -3,11 +3,12 @@ package io.sentiflow.job;
 import io.sentiflow.alerts.AlertConfig;
 import io.sentiflow.alerts.SpikeAlerts;
 import io.sentiflow.alerts.WebhookConfig;
+import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.connect.KafkaOptions;
-import io.sentiflow.connect.RawRecord;
+import io.sentiflow.ingest.DeadLetterRouter;
 import io.sentiflow.ingest.IngestConfig;
-import io.sentiflow.ingest.PublishedAtWatermarks;
-import io.sentiflow.ingest.TextValidator;
+import io.sentiflow.ingest.IngestWatermarks;
+import io.sentiflow.ingest.IngestedRecord;
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
@@ -18,7 +19,6 @@ import io.sentiflow.swap.ModelSource;
 import io.sentiflow.swap.StoreModelSource;
 import java.util.Objects;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -26,10 +26,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The scoring job: {@code news.raw} → validation (refused records → {@code news.dlq}) → batched
- * multi-head scoring with hot-swapped models from {@code model.updates} → {@code news.scored} →
- * spike alerts → {@code alerts}. It only wires; sources and sinks are injected through
- * {@link ScoringEndpoints}, so tests can pass their own.
+ * The scoring job: {@code news.raw} (validated in the source, event time per Kafka partition) →
+ * refused records → {@code news.dlq} → batched multi-head scoring with hot-swapped models from
+ * {@code model.updates} (texts the model fails on → {@code news.dlq}) → {@code news.scored} → spike
+ * alerts → {@code alerts}. It only wires; sources and sinks are injected through {@link
+ * ScoringEndpoints}, so tests can pass their own.
+ *
+ * <p>Event time is assigned once, at the source; no operator after it assigns timestamps again,
+ * so a backlog read faster from one partition than another never makes the others late.
  *
  * <p>Every operator has a stable {@code uid}: renaming one loses its state on restore.
  */
@@ -42,7 +46,8 @@ public final class ScoringJob {
     private final ModelSource.Factory models;
 
     /**
-     * @param config every {@code sentiflow.*} key (ingest, scoring, alerts); unset keys take defaults
+     * @param config every {@code sentiflow.*} key (ingest, scoring, alerts); unset keys take defaults.
+     *     The source in {@code endpoints} must validate with the same ingest keys.
      */
     public ScoringJob(ScoringEndpoints endpoints, ReadableConfig config) {
         this(endpoints, config, StoreModelSource.factory());
@@ -62,30 +67,27 @@ public final class ScoringJob {
     public void wire(StreamExecutionEnvironment env) {
         IngestConfig ingest = IngestConfig.fromConfiguration(config);
 
-        DataStream<RawRecord> raw = env
-                .fromSource(endpoints.texts(), WatermarkStrategy.noWatermarks(), "news.raw source")
+        DataStream<IngestedRecord> raw = env
+                .fromSource(endpoints.texts(), IngestWatermarks.strategy(ingest), "news.raw source")
                 .uid("raw-source");
-        SingleOutputStreamOperator<ValidText> validated = raw
-                .process(new TextValidator(ingest))
+        SingleOutputStreamOperator<ValidText> texts = raw
+                .process(new DeadLetterRouter())
                 .uid("text-validator")
-                .name("validate texts");
-        validated.getSideOutput(TextValidator.DEAD_LETTERS)
-                .sinkTo(endpoints.deadLetters())
-                .uid("dlq-sink")
-                .name("news.dlq sink");
-        DataStream<ValidText> texts = validated
-                .assignTimestampsAndWatermarks(PublishedAtWatermarks.strategy(ingest))
-                .uid("published-at-watermarks")
-                .name("event time from publishedAt");
+                .name("route dead letters");
 
         DataStream<ModelUpdate> updates = env
                 .fromSource(endpoints.modelUpdates(), ControlStreamWatermarks.neverHoldBack(), "model.updates source")
                 .uid("model-updates-source");
-        DataStream<ScoredText> scored =
+        SingleOutputStreamOperator<ScoredText> scored =
                 MicroBatchScoring.apply(texts, updates, ScoringConfig.fromConfiguration(config), models);
         scored.sinkTo(endpoints.scored())
                 .uid("scored-sink")
                 .name("news.scored sink");
+        DataStream<DeadLetter> deadLetters = texts.getSideOutput(DeadLetterRouter.DEAD_LETTERS)
+                .union(scored.getSideOutput(MicroBatchScoring.UNSCORABLE));
+        deadLetters.sinkTo(endpoints.deadLetters())
+                .uid("dlq-sink")
+                .name("news.dlq sink");
 
         DataStream<SentimentAlert> alerts = SpikeAlerts.attach(scored, AlertConfig.fromConfiguration(config));
         alerts.sinkTo(endpoints.alerts())

@@ -1,5 +1,8 @@
 package io.sentiflow.job;
 
+import io.sentiflow.connect.KafkaOptions;
+import io.sentiflow.connect.KafkaSinks;
+import io.sentiflow.ingest.IngestConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +15,13 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 /**
- * Validated wiring settings of the scoring job; see {@link ScoringJobOptions} for the keys.
- * Immutable.
+ * Validated wiring settings of the scoring job; see {@link ScoringJobOptions} for the keys, and
+ * {@link io.sentiflow.ingest.IngestOptions} for the validation the raw source does. Immutable.
  */
 public record ScoringJobConfig(
         Topics topics,
+        IngestConfig ingest,
+        long deadLetterMaxBytes,
         String groupId,
         String transactionalIdPrefix,
         Duration transactionTimeout,
@@ -40,6 +45,9 @@ public record ScoringJobConfig(
 
     public ScoringJobConfig {
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(ingest, "ingest");
+        require(deadLetterMaxBytes >= KafkaSinks.MIN_DEAD_LETTER_BYTES, KafkaOptions.DLQ_MAX_MESSAGE_BYTES.key(),
+                deadLetterMaxBytes, "must be at least " + KafkaSinks.MIN_DEAD_LETTER_BYTES + " bytes (room for the headers)");
         require(!groupId.isBlank(), ScoringJobOptions.GROUP_ID.key(), groupId, "must not be blank");
         require(!transactionalIdPrefix.isBlank(), ScoringJobOptions.TRANSACTIONAL_ID_PREFIX.key(),
                 transactionalIdPrefix, "must not be blank");
@@ -47,7 +55,7 @@ public record ScoringJobConfig(
                 checkpointInterval, "must be at least 10 ms");
         // The broker aborts a transaction older than its timeout; one must outlive a checkpoint.
         require(transactionTimeout.compareTo(checkpointInterval) > 0
-                        && transactionTimeout.compareTo(Duration.ofMinutes(15)) <= 0,
+                        && transactionTimeout.compareTo(KafkaSinks.BROKER_MAX_TRANSACTION_TIMEOUT) <= 0,
                 ScoringJobOptions.TRANSACTION_TIMEOUT.key(), transactionTimeout,
                 "must exceed the checkpoint interval and be at most 15 min (broker maximum)");
         require(parallelism >= 1, ScoringJobOptions.PARALLELISM.key(), parallelism, "must be at least 1");
@@ -62,6 +70,8 @@ public record ScoringJobConfig(
                         config.get(ScoringJobOptions.DLQ_TOPIC),
                         config.get(ScoringJobOptions.UPDATES_TOPIC),
                         config.get(ScoringJobOptions.ALERTS_TOPIC)),
+                IngestConfig.fromConfiguration(config),
+                config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes(),
                 config.get(ScoringJobOptions.GROUP_ID),
                 config.get(ScoringJobOptions.TRANSACTIONAL_ID_PREFIX),
                 config.get(ScoringJobOptions.TRANSACTION_TIMEOUT),

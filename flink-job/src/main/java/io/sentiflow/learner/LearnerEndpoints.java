@@ -2,7 +2,6 @@ package io.sentiflow.learner;
 
 import io.sentiflow.connect.AvroRecordSerializationSchema;
 import io.sentiflow.connect.DeadLetter;
-import io.sentiflow.connect.DeadLetterSerializationSchema;
 import io.sentiflow.connect.DecodingDeserializationSchema;
 import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.connect.KafkaSinks;
@@ -50,7 +49,7 @@ public record LearnerEndpoints(
                 KafkaSinks.exactlyOnce(connection, prefix + "-updates", job.transactionTimeout(),
                         new AvroRecordSerializationSchema<>(
                                 topics.updates(), RecordCodec::modelUpdates, update -> ModelUpdates.KEY)),
-                KafkaSinks.exactlyOnce(connection, prefix + "-dlq", job.transactionTimeout(),
-                        new DeadLetterSerializationSchema(topics.dlq())));
+                KafkaSinks.deadLetters(connection, prefix + "-dlq", job.transactionTimeout(), topics.dlq(),
+                        job.deadLetterMaxBytes()));
     }
 }

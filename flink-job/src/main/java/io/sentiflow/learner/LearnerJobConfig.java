@@ -1,5 +1,6 @@
 package io.sentiflow.learner;
 
+import io.sentiflow.connect.KafkaOptions;
 import io.sentiflow.connect.KafkaSinks;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ public record LearnerJobConfig(
         String transactionalIdPrefix,
         Duration transactionTimeout,
         Duration checkpointInterval,
-        String checkpointDir) implements Serializable {
+        String checkpointDir,
+        long deadLetterMaxBytes) implements Serializable {
 
     /** The topics the job reads and writes. */
     public record Topics(String feedback, String control, String updates, String dlq) implements Serializable {
@@ -44,6 +46,8 @@ public record LearnerJobConfig(
                         && transactionTimeout.compareTo(KafkaSinks.BROKER_MAX_TRANSACTION_TIMEOUT) <= 0,
                 LearnerJobOptions.TRANSACTION_TIMEOUT.key(), transactionTimeout,
                 "must exceed the checkpoint interval and be at most 15 min (broker maximum)");
+        require(deadLetterMaxBytes >= KafkaSinks.MIN_DEAD_LETTER_BYTES, KafkaOptions.DLQ_MAX_MESSAGE_BYTES.key(),
+                deadLetterMaxBytes, "must be at least " + KafkaSinks.MIN_DEAD_LETTER_BYTES + " bytes (room for the headers)");
     }
 
     public static LearnerJobConfig fromConfiguration(ReadableConfig config) {
@@ -57,7 +61,8 @@ public record LearnerJobConfig(
                 config.get(LearnerJobOptions.TRANSACTIONAL_ID_PREFIX),
                 config.get(LearnerJobOptions.TRANSACTION_TIMEOUT),
                 config.get(LearnerJobOptions.CHECKPOINT_INTERVAL),
-                config.getOptional(LearnerJobOptions.CHECKPOINT_DIR).orElseGet(LearnerJobConfig::defaultCheckpointDir));
+                config.getOptional(LearnerJobOptions.CHECKPOINT_DIR).orElseGet(LearnerJobConfig::defaultCheckpointDir),
+                config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes());
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Scores one micro-batch with one model call: identical texts are given to the model once, and
- * the encoder's single pass per text feeds both heads. Plain Java, so it is tested without Flink.
+ * Scores one micro-batch: identical texts are given to the model once, the encoder's single pass
+ * per text feeds both heads, and a text the model fails on is isolated ({@link PoisonIsolation})
+ * instead of failing the batch. Plain Java, so it is tested without Flink.
  *
  * <p>Stateless and thread-safe; the model it is given is not (use it from one thread). Public so
  * that the pipeline benchmark's one-call-per-record job writes exactly the same records.
@@ -25,16 +27,43 @@ public final class BatchScorer {
     static final String BULLISH = "Bullish";
     static final String NEUTRAL = "Neutral";
 
+    /** What became of one text of a batch. */
+    public sealed interface TextResult permits Scored, Unscorable {}
+
+    /** The text's scored record. */
+    public record Scored(ScoredText record) implements TextResult {}
+
+    /** The model failed on the text every time it was tried; {@code error} says how. */
+    public record Unscorable(String error) implements TextResult {
+        public Unscorable {
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
     /**
-     * The scored records of a batch, in input order, and what the model call cost.
+     * The results of a batch, in input order, and what the model calls cost.
      *
-     * @param records one per input text, in input order
+     * @param results one per input text, in input order
      * @param distinctTexts how many texts the model encoded
-     * @param inferenceNanos wall time of the model call
+     * @param inferenceNanos wall time of the model calls
+     * @param modelCalls how many calls that took: 1, unless a text had to be isolated
      */
-    public record ScoredBatch(List<ScoredText> records, int distinctTexts, long inferenceNanos) {
+    public record ScoredBatch(List<TextResult> results, int distinctTexts, long inferenceNanos, int modelCalls) {
         public ScoredBatch {
-            records = List.copyOf(records);
+            results = List.copyOf(results);
+        }
+
+        /** How many texts of the batch the model failed on. */
+        public int unscorableTexts() {
+            return (int) results.stream().filter(Unscorable.class::isInstance).count();
+        }
+
+        /** The scored record at {@code position}; fails if the text there was unscorable. */
+        public ScoredText record(int position) {
+            if (results.get(position) instanceof Scored scored) {
+                return scored.record();
+            }
+            throw new IllegalStateException("text " + position + " of the batch was not scored: " + results.get(position));
         }
     }
 
@@ -47,20 +76,19 @@ public final class BatchScorer {
         }
         DistinctTexts distinct = DistinctTexts.of(texts);
         long start = System.nanoTime();
-        List<TextPrediction> predictions = model.predict(distinct.texts());
+        PoisonIsolation.Predictions predictions = PoisonIsolation.predict(model, distinct.texts());
         long inferenceNanos = System.nanoTime() - start;
-        if (predictions.size() != distinct.texts().size()) {
-            throw new IllegalStateException("model version " + model.version() + " returned "
-                    + predictions.size() + " predictions for " + distinct.texts().size() + " texts");
-        }
         Labels labels = Labels.of(model);
         Instant scoredAt = Instant.ofEpochMilli(scoredAtMillis);
-        List<ScoredText> records = new ArrayList<>(batch.size());
+        List<TextResult> results = new ArrayList<>(batch.size());
         for (int position = 0; position < batch.size(); position++) {
-            TextPrediction prediction = predictions.get(distinct.indexOf(position));
-            records.add(toScoredText(batch.get(position), prediction, labels, model.version(), scoredAt));
+            int index = distinct.indexOf(position);
+            results.add(predictions.failed(index)
+                    ? new Unscorable(predictions.errors()[index])
+                    : new Scored(toScoredText(batch.get(position), predictions.predictions()[index], labels,
+                            model.version(), scoredAt)));
         }
-        return new ScoredBatch(records, distinct.texts().size(), inferenceNanos);
+        return new ScoredBatch(results, distinct.texts().size(), inferenceNanos, predictions.modelCalls());
     }
 
     private static ScoredText toScoredText(

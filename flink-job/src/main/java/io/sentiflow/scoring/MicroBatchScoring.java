@@ -1,5 +1,6 @@
 package io.sentiflow.scoring;
 
+import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
@@ -8,6 +9,7 @@ import io.sentiflow.swap.StoreModelSource;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Adds the scoring step to a job: validated texts in, {@link ScoredText} out, model versions
@@ -19,6 +21,15 @@ public final class MicroBatchScoring {
     public static final String UID = "scoring";
 
     public static final String NAME = "Score texts (micro-batches)";
+
+    /** The dead-letter error class of a text the model failed on every time it was tried. */
+    public static final String SCORING_FAILED = "SCORING_FAILED";
+
+    /**
+     * Side output of the scoring operator: the texts it could not score, as dead letters with
+     * their original bytes and {@link #SCORING_FAILED}; the job sends them to the dead-letter topic.
+     */
+    public static final OutputTag<DeadLetter> UNSCORABLE = new OutputTag<>("unscorable-texts") {};
 
     private MicroBatchScoring() {}
 

@@ -1,5 +1,6 @@
 package io.sentiflow.scoring;
 
+import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.schema.ModelUpdate;
@@ -39,6 +40,10 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * from input 1 are held while a batch is open and emitted right after it, so scored records are
  * never late; input 2 is a control stream whose watermarks are ignored, so a quiet update topic
  * cannot stall event time downstream.
+ *
+ * <p>A text the model fails on every time is isolated by {@link BatchScorer} and goes, with its
+ * original record, to the {@link MicroBatchScoring#UNSCORABLE} side output; the rest of its batch
+ * is scored once.
  *
  * <p>Hot swap: only the pointer of the active version (and of one still loading) is in broadcast
  * state; see {@link ModelSwapper} for the loading, refusal and closing rules. On a fresh start
@@ -253,15 +258,23 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
         try (ModelLease<ScoringModel> lease = swapper.acquire()) {
             scored = BatchScorer.score(lease.model(), texts, scoredAt);
         }
-        metrics.batchScored(texts.size(), scored.distinctTexts(), scored.inferenceNanos());
+        metrics.batchScored(texts.size(), scored.distinctTexts(), scored.inferenceNanos(), scored.unscorableTexts());
         for (int i = 0; i < batch.size(); i++) {
             Pending pending = batch.get(i);
-            ScoredText record = scored.records().get(i);
-            metrics.latency(scoredAt, pending.text().publishedAt());
-            output.collect(pending.hasTimestamp()
-                    ? new StreamRecord<>(record, pending.timestamp())
-                    : new StreamRecord<>(record));
+            if (scored.results().get(i) instanceof BatchScorer.Scored result) {
+                metrics.latency(scoredAt, pending.text().publishedAt());
+                output.collect(pending.stamp(result.record()));
+            } else if (scored.results().get(i) instanceof BatchScorer.Unscorable unscorable) {
+                output.collect(MicroBatchScoring.UNSCORABLE, pending.stamp(deadLetter(pending.text(), unscorable)));
+            }
         }
+    }
+
+    private DeadLetter deadLetter(ValidText text, BatchScorer.Unscorable unscorable) {
+        LOG.warn("Text {} at {} goes to the dead-letter topic: model version {} failed on it: {}",
+                text.id(), text.origin().coordinates(), activeVersion(), unscorable.error());
+        return new DeadLetter(text.origin(), MicroBatchScoring.SCORING_FAILED, "model version " + activeVersion()
+                + " failed on this text every time it was tried: " + unscorable.error());
     }
 
     private String activeVersion() {
@@ -275,7 +288,13 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
     }
 
     /** A text waiting in the open batch, with its stream timestamp. */
-    private record Pending(ValidText text, boolean hasTimestamp, long timestamp) {}
+    private record Pending(ValidText text, boolean hasTimestamp, long timestamp) {
+
+        /** {@code value} as a stream record with this text's timestamp. */
+        <T> StreamRecord<T> stamp(T value) {
+            return hasTimestamp ? new StreamRecord<>(value, timestamp) : new StreamRecord<>(value);
+        }
+    }
 
     /** Counts swaps and refusals; refusals are tagged with the store's reason. */
     private record SwapMetrics(ScoringMetrics metrics) implements ModelSwapper.Listener {

@@ -34,6 +34,11 @@ public final class ScoringMetrics {
     public static final String SWAPS_REFUSED = "swapsRefused";
     public static final String REASON = "reason";
     public static final String RECORDS_SCORED = "recordsScored";
+    /**
+     * Texts the model failed on, sent to the dead-letter topic: {@code dlqRecords} with {@code
+     * reason=SCORING_FAILED}, the name and tag the validator's dead letters have.
+     */
+    public static final String DLQ_RECORDS = "dlqRecords";
 
     /** Samples kept per histogram: enough for stable p99 over the last few seconds at full speed. */
     private static final int HISTOGRAM_WINDOW = 2048;
@@ -46,6 +51,7 @@ public final class ScoringMetrics {
     private final Counter swapsCompleted;
     private final Counter swapsRefused;
     private final Counter recordsScored;
+    private final Counter unscorable;
     private final MetricGroup group;
     private final Map<String, Counter> refusedByReason = new ConcurrentHashMap<>();
 
@@ -63,15 +69,24 @@ public final class ScoringMetrics {
         swapsCompleted = group.counter(SWAPS_COMPLETED);
         swapsRefused = group.counter(SWAPS_REFUSED);
         recordsScored = group.counter(RECORDS_SCORED);
+        unscorable = group.addGroup(REASON, MicroBatchScoring.SCORING_FAILED).counter(DLQ_RECORDS);
     }
 
-    /** Records one scored batch: its size, distinct texts and the model call's duration. */
-    public void batchScored(int texts, int distinct, long inferenceNanos) {
+    /**
+     * Records one scored batch: its size, distinct texts and the model calls' duration; {@code
+     * unscorable} of its texts went to the dead-letter topic instead.
+     */
+    public void batchScored(int texts, int distinct, long inferenceNanos, int unscorableTexts) {
         batchSize.update(texts);
         distinctTexts.update(distinct);
         inferenceTimeMs.update(inferenceNanos / 1_000_000);
         inferenceTimePerRecordUs.update(inferenceNanos / 1_000 / Math.max(1, texts));
-        recordsScored.inc(texts);
+        recordsScored.inc(texts - unscorableTexts);
+        unscorable.inc(unscorableTexts);
+    }
+
+    public long unscorableTexts() {
+        return unscorable.getCount();
     }
 
     public void latency(long scoredAtMillis, long publishedAtMillis) {

@@ -6,25 +6,15 @@ import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentPrediction;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.util.Collector;
+import java.util.stream.IntStream;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 
 class AlertKeysTest {
 
     private static List<KeyedText> fanOut(ScoredText text) {
-        List<KeyedText> out = new ArrayList<>();
-        new AlertKeys(AlertConfig.defaults()).flatMap(text, new Collector<>() {
-            @Override
-            public void collect(KeyedText record) {
-                out.add(record);
-            }
-
-            @Override
-            public void close() {}
-        });
-        return out;
+        return new AlertKeys(AlertConfig.defaults()).fanOut(text).keys();
     }
 
     @Test
@@ -43,6 +33,24 @@ class AlertKeysTest {
             assertThat(k.modelVersion()).isEqualTo(ValidSetTexts.MODEL_VERSION);
         });
         assertThat(keyed.get(1).keyKind()).isEqualTo(KeyKind.ENTITY);
+    }
+
+    @Test
+    void capsTheEntitiesOfATextAndCountsWhatItLeavesOut() {
+        List<String> tickers = IntStream.range(0, 5_000).mapToObj(i -> "T" + i).toList();
+        List<String> entities = new java.util.ArrayList<>(tickers);
+        entities.add(1, "X".repeat(AlertKeys.MAX_ENTITY_CHARS + 1));
+        ScoredText text = ValidSetTexts.scored("big", "a very long text", 0,
+                Instant.parse("2026-01-05T03:00:00Z"), "Markets", entities);
+        Configuration three = new Configuration();
+        three.set(AlertOptions.MAX_ENTITIES_PER_TEXT, 3);
+
+        AlertKeys.FanOut fanOut = new AlertKeys(AlertConfig.fromConfiguration(three)).fanOut(text);
+
+        assertThat(fanOut.keys()).extracting(KeyedText::stateKey)
+                .containsExactly("TOPIC:Markets", "ENTITY:T0", "ENTITY:T1", "ENTITY:T2");
+        assertThat(fanOut.dropped()).isEqualTo(5_000 - 3 + 1);
+        assertThat(new AlertKeys(AlertConfig.defaults()).fanOut(text).keys()).hasSize(1 + 10);
     }
 
     @Test

@@ -2,11 +2,13 @@ package io.sentiflow.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import io.sentiflow.ingest.IngestConfig;
+import io.sentiflow.ingest.IngestWatermarks;
 import io.sentiflow.schema.AlertState;
 import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -176,8 +178,9 @@ class SpikeAlertsMiniClusterTest {
             conf.set(WebhookOptions.URL, "http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(1);
-            DataStream<SentimentAlert> alerts = SpikeAlerts.attach(env.fromData(
-                    burst("ACME", 0, 30, Duration.ofSeconds(20)), new AvroTypeInfo<>(ScoredText.class)),
+            DataStream<SentimentAlert> alerts = SpikeAlerts.attach(
+                    withEventTime(env.fromData(burst("ACME", 0, 30, Duration.ofSeconds(20)),
+                            new AvroTypeInfo<>(ScoredText.class))),
                     AlertConfig.defaults());
             SpikeAlerts.attachWebhook(alerts, WebhookConfig.fromConfiguration(conf).orElseThrow());
 
@@ -217,7 +220,7 @@ class SpikeAlertsMiniClusterTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(jobConf.getOptional(CoreOptions.DEFAULT_PARALLELISM).orElse(1));
         SpikeAlerts.Assembly streams = SpikeAlerts.assemble(
-                env.fromData(input, new AvroTypeInfo<>(ScoredText.class)), config);
+                withEventTime(env.fromData(input, new AvroTypeInfo<>(ScoredText.class))), config);
         try (CloseableIterator<SentimentAlert> alerts = streams.alerts().collectAsync();
                 CloseableIterator<WindowStats> windows = streams.windows().collectAsync();
                 CloseableIterator<ScoredText> late = streams.lateTexts().collectAsync()) {
@@ -230,6 +233,15 @@ class SpikeAlertsMiniClusterTest {
             return new Run(alertList.get(1, TimeUnit.MINUTES), windowList.get(1, TimeUnit.MINUTES),
                     lateList.get(1, TimeUnit.MINUTES), job.getJobID());
         }
+    }
+
+    /**
+     * Event time from publishedAt with the job's default watermarks, as the scoring job's source
+     * makes it: here the test's one source is one split.
+     */
+    private static DataStream<ScoredText> withEventTime(DataStream<ScoredText> texts) {
+        return texts.assignTimestampsAndWatermarks(IngestWatermarks.strategy(IngestConfig.defaults(),
+                (text, previous) -> text.getPublishedAt().toEpochMilli()));
     }
 
     private static <T> List<T> drain(CloseableIterator<T> iterator) {

@@ -21,16 +21,12 @@ class DeadLetterSerializationSchemaTest {
                 "no schema with fingerprint ff");
 
         ProducerRecord<byte[], byte[]> record =
-                new DeadLetterSerializationSchema("news.dlq").serialize(letter, null, null);
+                new DeadLetterSerializationSchema("news.dlq", 1 << 20).serialize(letter, null, null);
 
         assertThat(record.topic()).isEqualTo("news.dlq");
         assertThat(record.key()).isEqualTo(key);
         assertThat(record.value()).isEqualTo(value);
-        Map<String, String> headers = new HashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), new String(header.value(), UTF_8));
-        }
-        assertThat(headers).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(headers(record)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 DeadLetterHeaders.SOURCE_TOPIC, "news.raw",
                 DeadLetterHeaders.SOURCE_PARTITION, "3",
                 DeadLetterHeaders.SOURCE_OFFSET, "42",
@@ -40,11 +36,62 @@ class DeadLetterSerializationSchemaTest {
     }
 
     @Test
+    void writesARecordNearTheLimitWholeWithItsHeaders() {
+        byte[] value = new byte[1024 * 1024 - 64];
+        DeadLetter letter = new DeadLetter(new RawRecord("news.raw", 0, 1L, 0L, null, value), "UNKNOWN_FORMAT",
+                "neither Avro nor JSON");
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("news.dlq", 2 * 1024 * 1024).serialize(letter, null, null);
+
+        assertThat(record.value()).isSameAs(value);
+        assertThat(headers(record)).doesNotContainKey(DeadLetterHeaders.VALUE_OMITTED);
+    }
+
+    @Test
+    void omitsTheBytesOfARecordThatWouldNotFitTheTopicAndSaysSo() {
+        byte[] key = new byte[100];
+        byte[] value = new byte[3 * 1024 * 1024];
+        DeadLetter letter = new DeadLetter(new RawRecord("news.raw", 2, 9L, 0L, key, value), "RECORD_TOO_LARGE",
+                "too large");
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("news.dlq", 2 * 1024 * 1024).serialize(letter, null, null);
+
+        assertThat(record.key()).isNull();
+        assertThat(record.value()).isNull();
+        assertThat(headers(record))
+                .containsEntry(DeadLetterHeaders.VALUE_OMITTED, Integer.toString(key.length + value.length))
+                .containsEntry(DeadLetterHeaders.SOURCE_OFFSET, "9")
+                .containsEntry(DeadLetterHeaders.ERROR_CLASS, "RECORD_TOO_LARGE");
+    }
+
+    @Test
+    void cutsAVeryLongReason() {
+        DeadLetter letter = new DeadLetter(new RawRecord("news.raw", 0, 1L, 0L, null, new byte[] {1}), "SCORING_FAILED",
+                "x".repeat(100_000));
+
+        ProducerRecord<byte[], byte[]> record =
+                new DeadLetterSerializationSchema("news.dlq", 2 * 1024 * 1024).serialize(letter, null, null);
+
+        assertThat(headers(record).get(DeadLetterHeaders.ERROR_REASON))
+                .hasSize(DeadLetterSerializationSchema.MAX_REASON_CHARS).endsWith("...");
+    }
+
+    private static Map<String, String> headers(ProducerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), new String(header.value(), UTF_8));
+        }
+        return headers;
+    }
+
+    @Test
     void keepsNullKeyAndTombstoneValue() {
         DeadLetter letter = new DeadLetter(
                 new RawRecord("news.raw", 0, 0L, 0L, null, null), "EMPTY_PAYLOAD", "no bytes");
         ProducerRecord<byte[], byte[]> record =
-                new DeadLetterSerializationSchema("news.dlq").serialize(letter, null, null);
+                new DeadLetterSerializationSchema("news.dlq", 1 << 20).serialize(letter, null, null);
         assertThat(record.key()).isNull();
         assertThat(record.value()).isNull();
     }

@@ -13,7 +13,7 @@ class KafkaSinksTest {
     @Test
     void refusesTransactionTimeoutAboveBrokerMaximum() {
         assertThatThrownBy(() -> KafkaSinks.exactlyOnce(connection, "sentiflow-test",
-                        Duration.ofMinutes(16), new DeadLetterSerializationSchema("news.dlq")))
+                        Duration.ofMinutes(16), new DeadLetterSerializationSchema("news.dlq", 1 << 20)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at most the broker's maximum");
     }
@@ -21,14 +21,22 @@ class KafkaSinksTest {
     @Test
     void refusesBlankTransactionalIdPrefix() {
         assertThatThrownBy(() -> KafkaSinks.exactlyOnce(connection, " ",
-                        Duration.ofMinutes(1), new DeadLetterSerializationSchema("news.dlq")))
+                        Duration.ofMinutes(1), new DeadLetterSerializationSchema("news.dlq", 1 << 20)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void buildsWithinTheLimit() {
         assertThat(KafkaSinks.exactlyOnce(connection, "sentiflow-test", Duration.ofMinutes(15),
-                        new DeadLetterSerializationSchema("news.dlq")))
+                        new DeadLetterSerializationSchema("news.dlq", 1 << 20)))
                 .isNotNull();
+    }
+
+    @Test
+    void refusesADeadLetterLimitWithoutRoomForTheHeaders() {
+        assertThatThrownBy(() -> KafkaSinks.deadLetters(connection, "sentiflow-test", Duration.ofMinutes(1),
+                        "news.dlq", 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max.message.bytes");
     }
 }

@@ -1,5 +1,7 @@
 package io.sentiflow.ingest;
 
+import static io.sentiflow.ingest.TestEvents.NOW;
+import static io.sentiflow.ingest.TestEvents.PUBLISHED_AT;
 import static io.sentiflow.ingest.TestEvents.avro;
 import static io.sentiflow.ingest.TestEvents.event;
 import static io.sentiflow.ingest.TestEvents.raw;
@@ -10,33 +12,72 @@ import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.connect.RawRecord;
 import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.schema.codec.WireFormat;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.junit.jupiter.api.Test;
 
 class TextValidationTest {
 
-    private final TextValidation validation = new TextValidation(RecordCodec.textEvents(), 4096);
+    private final TextValidation validation = new TextValidation(RecordCodec.textEvents(), config());
+
+    private static IngestConfig config() {
+        Configuration conf = new Configuration();
+        conf.set(IngestOptions.MAX_RECORD_BYTES, MemorySize.parse("4096b"));
+        return IngestConfig.fromConfiguration(conf);
+    }
 
     @Test
     void acceptsAvroTextWithProducerEntitiesAndCashtagsMerged() {
-        TextValidation.Outcome outcome =
-                validation.validate(raw(0, avro(event("t1", "$AAPL and $BRK.B up", List.of("msft", "AAPL")))));
+        RawRecord raw = raw(0, avro(event("t1", "$AAPL and $BRK.B up", List.of("msft", "AAPL"))));
 
-        assertThat(outcome).isEqualTo(new TextValidation.Valid(new ValidText(
-                "t1", "newswire", "$AAPL and $BRK.B up", 1_700_000_000_000L, List.of("MSFT", "AAPL", "BRK.B"))));
+        assertThat(validation.validate(raw, NOW)).isEqualTo(IngestedRecord.valid(new ValidText(
+                "t1", "newswire", "$AAPL and $BRK.B up", PUBLISHED_AT, List.of("MSFT", "AAPL", "BRK.B"), raw)));
     }
 
     @Test
     void acceptsJsonText() {
         byte[] json = RecordCodec.textEvents().encode(event("t2", "calm day", null), WireFormat.JSON);
-        assertThat(validation.validate(raw(0, json))).isInstanceOf(TextValidation.Valid.class);
+        assertThat(validation.validate(raw(0, json), NOW).isValid()).isTrue();
     }
 
     @Test
     void acceptsTextLongerThanTheModelsTokenLimit() {
         String longText = "markets rally on earnings ".repeat(100);
-        assertThat(validation.validate(raw(0, avro(event("t3", longText, null)))))
-                .isInstanceOf(TextValidation.Valid.class);
+        assertThat(validation.validate(raw(0, avro(event("t3", longText, null))), NOW).isValid()).isTrue();
+    }
+
+    @Test
+    void routesTextDatedAheadOfItsKafkaTimestampToDlq() {
+        long kafkaTimestamp = PUBLISHED_AT;
+        long ahead = kafkaTimestamp + Duration.ofMinutes(1).toMillis() + 1;
+
+        assertRefused(raw(11, avro(event("t10", "from the future", null, ahead)), kafkaTimestamp),
+                "IMPLAUSIBLE_TIMESTAMP", "ahead of its Kafka timestamp");
+        assertThat(validation.validate(raw(12, avro(event("t11", "just in", null, ahead - 1)), kafkaTimestamp), NOW)
+                .isValid()).as("within max-future").isTrue();
+    }
+
+    @Test
+    void judgesTheFutureAgainstTheClockWhenTheKafkaTimestampIsLaterOrMissing() {
+        long year2099 = 4_070_908_800_000L;
+        assertRefused(raw(13, avro(event("t12", "dated 2099", null, year2099)), year2099),
+                "IMPLAUSIBLE_TIMESTAMP", "ahead of the job's clock");
+        assertRefused(raw(14, avro(event("t13", "dated 2099", null, year2099)), -1L),
+                "IMPLAUSIBLE_TIMESTAMP", "ahead of the job's clock");
+        // A Kafka timestamp of epoch zero is itself a broken clock: the job's clock judges instead.
+        assertThat(validation.validate(raw(15, avro(event("t14", "on time", null)), 0L), NOW).isValid()).isTrue();
+    }
+
+    @Test
+    void routesTextDatedBeforeTheAllowedPastToDlq() {
+        long year1999 = 915_148_800_000L;
+        assertRefused(raw(16, avro(event("t15", "dated 1999", null, year1999))),
+                "IMPLAUSIBLE_TIMESTAMP", "days behind the job's clock");
+        long withinTenYears = NOW - Duration.ofDays(3649).toMillis();
+        assertThat(validation.validate(raw(17, avro(event("t16", "old news", null, withinTenYears))), NOW)
+                .isValid()).isTrue();
     }
 
     @Test
@@ -93,9 +134,9 @@ class TextValidationTest {
     }
 
     private void assertRefused(RawRecord raw, String errorClass, String reasonPart) {
-        TextValidation.Outcome outcome = validation.validate(raw);
-        assertThat(outcome).isInstanceOf(TextValidation.Refused.class);
-        DeadLetter letter = ((TextValidation.Refused) outcome).letter();
+        IngestedRecord outcome = validation.validate(raw, NOW);
+        assertThat(outcome.isValid()).isFalse();
+        DeadLetter letter = outcome.deadLetter();
         assertThat(letter.original()).isSameAs(raw);
         assertThat(letter.errorClass()).isEqualTo(errorClass);
         assertThat(letter.reason()).isNotBlank().contains(reasonPart);

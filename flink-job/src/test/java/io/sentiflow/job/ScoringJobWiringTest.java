@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.transformations.TimestampsAndWatermarksTransformation;
 import org.junit.jupiter.api.Test;
 
 /** The job's graph as wired, without running it: stable uids, and the optional webhook branch. */
@@ -16,8 +17,19 @@ class ScoringJobWiringTest {
     @Test
     void wiresEveryOperatorWithItsStableUid() {
         assertThat(uids(new Configuration())).contains(
-                "raw-source", "text-validator", "dlq-sink", "published-at-watermarks",
+                "raw-source", "text-validator", "dlq-sink",
                 "model-updates-source", "scoring", "scored-sink", "alerts-sink");
+    }
+
+    @Test
+    void assignsEventTimeOnlyAtTheSourceNeverPerSubtaskAfterIt() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        ScoringEndpoints endpoints = ScoringEndpoints.kafka(
+                KafkaConnection.of("127.0.0.1:9"), ScoringJobConfig.fromConfiguration(new Configuration()));
+        new ScoringJob(endpoints, new Configuration()).wire(env);
+
+        assertThat(env.getTransformations().stream().flatMap(t -> t.getTransitivePredecessors().stream()))
+                .noneMatch(t -> t instanceof TimestampsAndWatermarksTransformation);
     }
 
     @Test

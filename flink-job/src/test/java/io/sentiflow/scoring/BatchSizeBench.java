@@ -4,6 +4,7 @@ import io.sentiflow.ingest.ValidText;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.TinyModels;
+import io.sentiflow.testing.ValidTexts;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ public final class BatchSizeBench {
                 if (texts.size() == TEXTS) {
                     break;
                 }
-                texts.add(new ValidText("v" + texts.size(), "bench", row.get("text"), 0L, List.of()));
+                texts.add(ValidTexts.of("v" + texts.size(), "bench", row.get("text"), 0L, List.of()));
             }
         }
         return texts;

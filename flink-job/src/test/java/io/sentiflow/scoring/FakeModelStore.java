@@ -78,7 +78,13 @@ final class FakeModelStore implements ModelSource {
         return loaded.stream().filter(m -> m.version().equals(version)).toList();
     }
 
-    /** Topic = text length mod 3, sentiment = Bullish for texts with "up", else Bearish. */
+    /** A text holding this makes every model call that includes it fail, as a poison text would. */
+    static final String POISON = "POISON";
+
+    /**
+     * Topic = text length mod 3, sentiment = Bullish for texts with "up", else Bearish; a call
+     * with a text holding {@link #POISON} fails.
+     */
     static final class FakeModel implements ScoringModel {
         private final String version;
         final List<List<String>> calls = new CopyOnWriteArrayList<>();
@@ -114,6 +120,10 @@ final class FakeModelStore implements ModelSource {
                 throw new IllegalStateException("model " + version + " used after close");
             }
             calls.add(List.copyOf(texts));
+            if (texts.stream().anyMatch(text -> text.contains(POISON))) {
+                throw new IllegalStateException("Encoder int8 failed on a batch of " + texts.size(),
+                        new IllegalArgumentException("ORT_RUNTIME_EXCEPTION: bad input"));
+            }
             List<TextPrediction> out = new ArrayList<>();
             for (String text : texts) {
                 float[] topics = {0.1f, 0.1f, 0.1f};

@@ -7,6 +7,7 @@ import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.TinyModels;
+import io.sentiflow.testing.ValidTexts;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,7 @@ class MicroBatchScoringJobTest {
         TinyModels.promote(storeRoot, version);
         ModelStore store = ModelStore.open(storeRoot.toString());
         List<ValidText> texts = IntStream.range(0, 300)
-                .mapToObj(i -> new ValidText("id-" + i, "newswire", "headline number " + (i % 40), 1_000L + i,
+                .mapToObj(i -> ValidTexts.of("id-" + i, "newswire", "headline number " + (i % 40), 1_000L + i,
                         List.of("AAPL")))
                 .toList();
         ModelUpdate sameVersion = ModelUpdate.newBuilder()

@@ -3,10 +3,14 @@ package io.sentiflow.scoring;
 import static io.sentiflow.scoring.FakeModelStore.pointer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
+import io.sentiflow.testing.ValidTexts;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,7 +124,7 @@ class MicroBatchScoringOperatorTest {
     @Test
     void emitsEveryFieldInInputOrderWithEachInputsTimestamp() throws Exception {
         harness = open(3);
-        harness.processElement1(new StreamRecord<>(new ValidText("x", "twitter", "$AAPL up", 5_000, List.of("AAPL")), 5_000));
+        harness.processElement1(new StreamRecord<>(ValidTexts.of("x", "twitter", "$AAPL up", 5_000, List.of("AAPL")), 5_000));
         harness.processElement1(new StreamRecord<>(text("y", "Fed holds"), 4_000));
         harness.processElement1(new StreamRecord<>(text("z", "Oil"), 6_000));
 
@@ -182,6 +186,57 @@ class MicroBatchScoringOperatorTest {
     }
 
     @Test
+    void sendsATextTheModelAlwaysFailsOnToTheDlqAndScoresTheRestOnce() throws Exception {
+        harness = open(6);
+        List<String> texts = List.of("oil up", "Fed holds", "a POISON text", "gold up", "Fed holds", "rates");
+        for (int i = 0; i < texts.size(); i++) {
+            harness.processElement1(text("t" + i, texts.get(i)), 100 + i);
+        }
+
+        assertThat(harness.extractOutputStreamRecords()).extracting(r -> r.getValue().getId(), StreamRecord::getTimestamp)
+                .containsExactly(tuple("t0", 100L), tuple("t1", 101L), tuple("t3", 103L), tuple("t4", 104L),
+                        tuple("t5", 105L));
+        List<DeadLetter> letters = harness.getSideOutput(MicroBatchScoring.UNSCORABLE).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(letters).singleElement().satisfies(letter -> {
+            assertThat(letter.errorClass()).isEqualTo(MicroBatchScoring.SCORING_FAILED);
+            assertThat(letter.original().value()).isEqualTo("a POISON text".getBytes(StandardCharsets.UTF_8));
+            assertThat(letter.reason()).contains("model version A", "ORT_RUNTIME_EXCEPTION");
+        });
+        // Each healthy distinct text reached the model in exactly one successful call.
+        List<List<String>> succeeded = onlyModel().scoringCalls().stream()
+                .filter(call -> call.stream().noneMatch(t -> t.contains(FakeModelStore.POISON))).toList();
+        assertThat(succeeded.stream().flatMap(List::stream))
+                .containsExactlyInAnyOrder("oil up", "Fed holds", "gold up", "rates");
+        assertThat(((MicroBatchScoringOperator) harness.getOperator()).metrics().unscorableTexts()).isEqualTo(1L);
+    }
+
+    @Test
+    void aLonePoisonTextIsTriedTwiceThenDeadLettered() throws Exception {
+        harness = open(1);
+
+        harness.processElement1(text("p", "POISON"), 1);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.getSideOutput(MicroBatchScoring.UNSCORABLE)).hasSize(1);
+        assertThat(onlyModel().scoringCalls()).hasSize(2);
+    }
+
+    @Test
+    void failsTheJobWhenTheModelFailsOnEveryTextOfABatch() throws Exception {
+        harness = open(3);
+        harness.processElement1(text("a", "POISON 1"), 1);
+        harness.processElement1(text("b", "POISON 2"), 2);
+
+        assertThatThrownBy(() -> harness.processElement1(text("c", "POISON 3"), 3))
+                .hasMessageContaining("the model, not the texts, is at fault");
+        // As on a failed task: close without finishing, which would score the failed batch again.
+        MicroBatchScoringOperator failed = (MicroBatchScoringOperator) harness.getOperator();
+        harness = null;
+        failed.close();
+    }
+
+    @Test
     void refusesToStartWhenTheStoreHasNoPromotedVersion() throws Exception {
         harness = new TwoInputStreamOperatorTestHarness<>(
                 new MicroBatchScoringOperator(config(4), new FakeModelStore(null).factory()));
@@ -211,7 +266,7 @@ class MicroBatchScoringOperatorTest {
     }
 
     static ValidText text(String id, String text) {
-        return new ValidText(id, "newswire", text, 1_000, List.of());
+        return ValidTexts.of(id, text);
     }
 
     private List<String> ids() {

@@ -11,6 +11,7 @@ import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.swap.StoreModelSource;
 import io.sentiflow.testing.TinyModels;
+import io.sentiflow.testing.ValidTexts;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ class MicroBatchScoringRealModelTest {
     }
 
     private ValidText text(String headline) {
-        return new ValidText("id-" + sent, "newswire", headline, 1_000, List.of());
+        return ValidTexts.of("id-" + sent, headline);
     }
 
     private static ModelUpdate update(String version, String uri) {

@@ -6,6 +6,7 @@ import io.sentiflow.deploy.topics.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -64,15 +65,25 @@ public final class KafkaBrokerExtension implements BeforeAllCallback {
 
     /** Creates a topic unless it exists (replication 1). */
     public void createTopic(String name, int partitions) {
+        createTopic(TopicSpec.of(name, partitions));
+    }
+
+    /** Creates a topic with its topic-level configs unless it exists (replication 1). */
+    public void createTopic(TopicSpec spec) {
         try (TopicCreator creator = new TopicCreator(started().clientProperties())) {
-            creator.ensure(List.of(TopicSpec.of(name, partitions)));
+            creator.ensure(List.of(spec));
         }
     }
 
     /** A topic name no other test uses: {@code prefix-<random>}. */
     public String createUniqueTopic(String prefix, int partitions) {
+        return createUniqueTopic(prefix, partitions, Map.of());
+    }
+
+    /** As {@link #createUniqueTopic(String, int)}, with topic-level configs such as {@code max.message.bytes}. */
+    public String createUniqueTopic(String prefix, int partitions, Map<String, String> configs) {
         String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        createTopic(name, partitions);
+        createTopic(new TopicSpec(name, partitions, configs));
         return name;
     }
 

@@ -13,8 +13,13 @@ public enum TopicRole {
     NEWS_RAW("news.raw", 4),
     /** Scored texts (ScoredText). */
     NEWS_SCORED("news.scored", 4),
-    /** Records that could not be processed, with their coordinates and the reason in headers. */
-    NEWS_DLQ("news.dlq", 1),
+    /**
+     * Records that could not be processed, with their coordinates and the reason in headers. Its
+     * message limit lies above the raw topic's (the broker's 1 MiB default), so a record near that
+     * limit still fits with its headers; the jobs' {@code sentiflow.kafka.dlq-max-message-bytes}
+     * default is the same 2 MiB.
+     */
+    NEWS_DLQ("news.dlq", 1, Map.of("max.message.bytes", Integer.toString(2 * 1024 * 1024))),
     /** Sentiment spike alerts (SentimentAlert). */
     ALERTS("alerts", 1),
     /** Model versions to swap in (ModelUpdate); compacted so the newest version per key survives. */

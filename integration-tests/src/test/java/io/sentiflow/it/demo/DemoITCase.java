@@ -3,6 +3,7 @@ package io.sentiflow.it.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentiflow.cli.SentiflowCommand;
+import io.sentiflow.it.support.ReadingModel;
 import io.sentiflow.schema.AlertState;
 import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.ScoredText;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sentiflow demo} in short mode, in-process, as a user runs it: a real broker, a real
  * (small) promoted model, the scoring job on a local Flink, the replay with its injected spike.
  *
- * <p>Deterministic: {@link DemoModel} (fixed seed and sample) scores every spike headline Bearish
+ * <p>Deterministic: {@link ReadingModel} (fixed seed and sample) scores every spike headline Bearish
  * at P(bearish) 0.92 to 0.99, no valid-set tweet names $ACME, and the replay's event times are
  * fixed, so the $ACME windows reach a negative share of 100% at 48 texts against the detector's
  * defaults. TinyModels' version is too weak for this: it scored the same headlines Neutral.
@@ -50,7 +51,7 @@ class DemoITCase {
 
     @Test
     void firesOnTheInjectedSpikeSwapsInTheLearnersVersionAndScoresEveryTextSent() {
-        String version = DemoModel.trainAndPromote(store);
+        String version = ReadingModel.trainAndPromote(store);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
 

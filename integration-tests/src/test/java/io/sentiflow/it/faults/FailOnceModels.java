@@ -14,10 +14,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The store's model versions, except that scoring throws once: the first batch, in any instance
- * and any attempt of the job, that holds {@link #TRIGGER}. "Once" is a marker file created
- * atomically by the failing call, so it holds across the job's restart, and its time is the
- * moment of the fault. Only the fault tests wire this in (through {@code ScoringJob}'s model source).
+ * The store's model versions, except that one model instance breaks once: the first call, in any
+ * instance and any attempt of the job, that holds {@link #TRIGGER} fails, and so does every later
+ * call on that instance, as a crashed native session would. The scoring operator then finds no
+ * text of the batch it can score, blames the model and fails the task; the job restarts and loads
+ * fresh instances, which work. "Once" is a marker file created atomically by the failing call, so
+ * it holds across the job's restart, and its time is the moment of the fault. Only the fault tests
+ * wire this in (through {@code ScoringJob}'s model source).
  */
 final class FailOnceModels implements ModelSource {
 
@@ -48,8 +51,17 @@ final class FailOnceModels implements ModelSource {
         return new FailOnceModel(store.load(pointer), marker);
     }
 
-    /** Delegates to the real model; owns and closes it. */
-    private record FailOnceModel(ScoringModel model, Path marker) implements ScoringModel {
+    /** Delegates to the real model until it breaks; owns and closes it. Used by one thread. */
+    private static final class FailOnceModel implements ScoringModel {
+
+        private final ScoringModel model;
+        private final Path marker;
+        private boolean broken;
+
+        FailOnceModel(ScoringModel model, Path marker) {
+            this.model = model;
+            this.marker = marker;
+        }
 
         @Override
         public String version() {
@@ -68,8 +80,9 @@ final class FailOnceModels implements ModelSource {
 
         @Override
         public List<TextPrediction> predict(List<String> texts) {
-            if (texts.contains(TRIGGER) && firstTime()) {
-                throw new IllegalStateException("injected scoring failure (fault test) on: " + TRIGGER);
+            broken |= texts.contains(TRIGGER) && firstTime();
+            if (broken) {
+                throw new IllegalStateException("injected model failure (fault test) since: " + TRIGGER);
             }
             return model.predict(texts);
         }

@@ -77,6 +77,11 @@ final class PoisonCorpus {
                 dlq("whitespace-text", avro("whitespace-text", " \t\n\r\u2003 "), "EMPTY_TEXT"),
                 dlq("json-empty-text", json(fields("json-empty-text", "\"\"")), "EMPTY_TEXT"),
                 dlq("five-mib-text", avro("five-mib-text", "market ".repeat(FIVE_MIB / 7 + 1)), "RECORD_TOO_LARGE"),
+                // Broken clocks: they would hold event time ahead, or are garbage
+                dlq("published-2099", json("\"id\":\"f\",\"source\":\"s\",\"text\":\"t\",\"publishedAt\":\"2099-01-01T00:00:00Z\""),
+                        "IMPLAUSIBLE_TIMESTAMP"),
+                dlq("published-epoch-zero", json("\"id\":\"z\",\"source\":\"s\",\"text\":\"t\",\"publishedAt\":0"),
+                        "IMPLAUSIBLE_TIMESTAMP"),
                 // Awkward but valid texts: scored
                 scored("json-valid", json(fields("poison-json-valid", "\"Tesla deliveries beat estimates\""))),
                 scored("json-iso-time", json("\"id\":\"poison-json-iso-time\",\"source\":\"s\",\"text\":\"Yields climb\","

@@ -3,12 +3,13 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.connect.DeadLetterHeaders;
+import io.sentiflow.connect.KafkaOptions;
+import io.sentiflow.it.faults.PoisonCorpus.Poison;
 import io.sentiflow.it.reliability.ReliabilityFigures;
 import io.sentiflow.it.reliability.ReliabilityReport;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
-import io.sentiflow.connect.DeadLetterHeaders;
-import io.sentiflow.it.faults.PoisonCorpus.Poison;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.codec.Decoded;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -85,8 +88,10 @@ class PoisonRecordsITCase {
         }
         List<RecordMetadata> sent = io.send(input);
 
-        JobID job = ScoringRuns.runToEnd(ScoringRuns.configuration(topics, store.toString(), checkpoints, true),
-                KAFKA.connection()).getJobID();
+        Configuration conf = ScoringRuns.configuration(topics, store.toString(), checkpoints, true);
+        // The DLQ, like news.raw here, takes 8 MiB records: the 5 MiB text's dead letter fits whole.
+        conf.set(KafkaOptions.DLQ_MAX_MESSAGE_BYTES, MemorySize.parse(FaultIo.MAX_MESSAGE_BYTES + "b"));
+        JobID job = ScoringRuns.runToEnd(conf, KAFKA.connection()).getJobID();
 
         assertThat(METRICS.findMetric(job, "numRestarts")).get()
                 .extracting(gauge -> ((Gauge<?>) gauge).getValue()).isEqualTo(0L);

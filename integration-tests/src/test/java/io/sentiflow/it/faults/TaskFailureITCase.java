@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A task of the running scoring job fails in the middle of a 20,000-text stream, once by losing
- * its TaskManager and once by an exception thrown while scoring: the job restarts from its last
+ * its TaskManager and once by a model that breaks while scoring: the job restarts from its last
  * checkpoint, and the committed output holds every text exactly once and no alert twice.
  *
  * <p>Texts cycle through five headlines (and a ticker per ten event minutes), so each micro-batch
@@ -114,8 +114,10 @@ class TaskFailureITCase {
             job.cancel().get();
         }
         checkAndRecord("task-failure-scoring-throws",
-                "The scoring operator threw once, on a text only the test's model source treats as fatal, in "
-                        + "the middle of a 20,000-text stream; the job restarted from its last checkpoint.",
+                "A model instance broke in the middle of a 20,000-text stream (from a text only the test's "
+                        + "model source treats as fatal, every call on it failed): finding no text of the batch it "
+                        + "could score, the operator failed the task, and the job restarted from its last "
+                        + "checkpoint with fresh model instances.",
                 topics, restarts, recovery);
     }
 

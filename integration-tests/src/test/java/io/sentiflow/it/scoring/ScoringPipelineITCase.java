@@ -3,12 +3,12 @@ package io.sentiflow.it.scoring;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentiflow.it.support.PipelineTopics;
-import io.sentiflow.it.support.ScoringRuns;
-import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.connect.DeadLetterHeaders;
 import io.sentiflow.ingest.IngestMetrics;
 import io.sentiflow.ingest.IngestOptions;
+import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.ScoringRuns;
+import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.codec.Decoded;
@@ -148,6 +148,9 @@ class ScoringPipelineITCase {
         Map<String, Long> counted = new HashMap<>();
         METRICS.findMetrics(jobId, IngestMetrics.DLQ_RECORDS).forEach((identifier, counter) ->
                 counted.merge(reasonOf(identifier), ((Counter) counter).getCount(), Long::sum));
+        // The scoring operator's SCORING_FAILED counter is registered at start, so it reads 0 here.
+        assertThat(counted).as("dlqRecords by reason").containsEntry("SCORING_FAILED", 0L);
+        counted.remove("SCORING_FAILED");
         assertThat(counted).as("dlqRecords by reason").containsOnlyKeys(BadRecords.ERROR_CLASSES)
                 .allSatisfy((reason, count) -> assertThat(count).isEqualTo(10L));
     }

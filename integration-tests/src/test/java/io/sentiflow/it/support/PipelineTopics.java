@@ -1,6 +1,7 @@
 package io.sentiflow.it.support;
 
 import io.sentiflow.deploy.topics.TopicCreator;
+import io.sentiflow.deploy.topics.TopicRole;
 import io.sentiflow.deploy.topics.TopicSpec;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.schema.ModelUpdate;
@@ -28,11 +29,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public record PipelineTopics(String raw, String scored, String dlq, String updates, String alerts) {
 
+    /** The topics as {@code kafka start} creates them (the DLQ's larger message limit included). */
     public static PipelineTopics create(KafkaBrokerExtension kafka, String test, int rawPartitions) {
         return new PipelineTopics(
                 kafka.createUniqueTopic(test + "-raw", rawPartitions),
                 kafka.createUniqueTopic(test + "-scored", 2),
-                kafka.createUniqueTopic(test + "-dlq", 1),
+                kafka.createUniqueTopic(test + "-dlq", 1, TopicRole.NEWS_DLQ.defaultSpec().configs()),
                 kafka.createUniqueTopic(test + "-updates", 1),
                 kafka.createUniqueTopic(test + "-alerts", 1));
     }
@@ -46,7 +48,8 @@ public record PipelineTopics(String raw, String scored, String dlq, String updat
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (TopicCreator creator = new TopicCreator(props)) {
             creator.ensure(List.of(TopicSpec.of(topics.raw(), rawPartitions), TopicSpec.of(topics.scored(), 2),
-                    TopicSpec.of(topics.dlq(), 1), TopicSpec.of(topics.updates(), 1), TopicSpec.of(topics.alerts(), 1)));
+                    TopicRole.NEWS_DLQ.defaultSpec().withName(topics.dlq()), TopicSpec.of(topics.updates(), 1),
+                    TopicSpec.of(topics.alerts(), 1)));
         }
         return topics;
     }
@@ -58,17 +61,22 @@ public record PipelineTopics(String raw, String scored, String dlq, String updat
      */
     public static PipelineTopics createForLargeRecords(
             KafkaBrokerExtension kafka, String test, int rawPartitions, int maxMessageBytes) {
+        return createWithLimits(kafka, test, rawPartitions, maxMessageBytes, maxMessageBytes);
+    }
+
+    /** Like {@link #create}, with the raw and dead-letter topics' {@code max.message.bytes} as given. */
+    public static PipelineTopics createWithLimits(
+            KafkaBrokerExtension kafka, String test, int rawPartitions, int rawMaxBytes, int dlqMaxBytes) {
         String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
         PipelineTopics topics = new PipelineTopics(test + "-raw" + suffix, test + "-scored" + suffix,
                 test + "-dlq" + suffix, test + "-updates" + suffix, test + "-alerts" + suffix);
-        Map<String, String> large = Map.of("max.message.bytes", Integer.toString(maxMessageBytes));
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         try (Admin admin = Admin.create(props)) {
             admin.createTopics(List.of(
-                    new NewTopic(topics.raw(), rawPartitions, (short) 1).configs(large),
+                    new NewTopic(topics.raw(), rawPartitions, (short) 1).configs(maxMessageBytes(rawMaxBytes)),
                     new NewTopic(topics.scored(), 2, (short) 1),
-                    new NewTopic(topics.dlq(), 1, (short) 1).configs(large),
+                    new NewTopic(topics.dlq(), 1, (short) 1).configs(maxMessageBytes(dlqMaxBytes)),
                     new NewTopic(topics.updates(), 1, (short) 1),
                     new NewTopic(topics.alerts(), 1, (short) 1))).all().get();
         } catch (InterruptedException e) {
@@ -78,6 +86,10 @@ public record PipelineTopics(String raw, String scored, String dlq, String updat
             throw new IllegalStateException("cannot create topics for " + test, e.getCause());
         }
         return topics;
+    }
+
+    private static Map<String, String> maxMessageBytes(int bytes) {
+        return Map.of("max.message.bytes", Integer.toString(bytes));
     }
 
     public void addTo(Configuration conf) {

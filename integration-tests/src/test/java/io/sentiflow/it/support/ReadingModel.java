@@ -1,4 +1,4 @@
-package io.sentiflow.it.demo;
+package io.sentiflow.it.support;
 
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.TinyModels;
@@ -11,21 +11,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * A small real model strong enough to read the demo's spike as bearish: TinyModels' 300 texts and
- * 3 epochs leave the sentiment head close to uniform (every spike headline came out Neutral), so
- * this trains on {@value #EXAMPLES_PER_TASK} texts of each task for {@value #EPOCHS} epochs, with
+ * A small real model strong enough to read a bearish burst (the demo's spike, a replayed burst) as
+ * bearish: TinyModels' 300 texts and 3 epochs leave the sentiment head close to uniform (every
+ * spike headline came out Neutral), so this trains on {@value #EXAMPLES_PER_TASK} texts of each task for {@value #EPOCHS} epochs, with
  * the shipped settings and a fixed seed, through the encoder cache TinyModels uses. No valid-split
  * figures: they are not needed and would only add texts to encode.
  */
-final class DemoModel {
+public final class ReadingModel {
 
-    static final int EXAMPLES_PER_TASK = 2_000;
-    static final int EPOCHS = 8;
+    public static final int EXAMPLES_PER_TASK = 2_000;
+    public static final int EPOCHS = 8;
 
-    private DemoModel() {}
+    private ReadingModel() {}
 
     /** Trains, publishes and promotes the version into the store at {@code root}; returns its id. */
-    static String trainAndPromote(Path root) {
+    public static String trainAndPromote(Path root) {
         DataLocations data = DataLocations.fromSystemProperties();
         TrainingSettings settings = TrainingSettings.defaults().withSeed(7L).withEpochs(EPOCHS, EPOCHS);
         TrainingRequest request = TrainingRequest.defaults(data, TinyModels.embeddingCache())
@@ -35,7 +35,7 @@ final class DemoModel {
         try {
             return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(root.toString())).version();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot train the demo test model into " + root, e);
+            throw new UncheckedIOException("cannot train the reading test model into " + root, e);
         }
     }
 }
