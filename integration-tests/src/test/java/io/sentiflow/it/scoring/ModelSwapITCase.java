@@ -143,6 +143,9 @@ class ModelSwapITCase {
             io.send(texts(topics, 0, 300));
             assertThat(KAFKA.readAll(topics.scored(), 1, OUTPUT_DEADLINE)).as("first output").isNotEmpty();
             io.send(List.of(update(topics, fineTuned)));
+            // Loading a version with its own encoder takes a few seconds, and 300 texts pass in less:
+            // the texts after the swap are sent once every instance has swapped.
+            awaitSwaps(job, ScoringRuns.PARALLELISM);
             io.send(texts(topics, 300, 600));
 
             List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), 600, OUTPUT_DEADLINE));
@@ -219,12 +222,17 @@ class ModelSwapITCase {
 
     /** Waits (bounded by the class timeout) until the scoring instances refused {@code expected} swaps. */
     private void awaitRefusals(JobClient job, long expected) throws Exception {
-        CommonTestUtils.waitUntilCondition(() -> refusals(job) >= expected);
+        CommonTestUtils.waitUntilCondition(() -> count(job, ScoringMetrics.SWAPS_REFUSED) >= expected);
     }
 
-    private long refusals(JobClient job) {
-        return METRICS.findMetrics(job.getJobID(), ScoringMetrics.SWAPS_REFUSED).entrySet().stream()
-                .filter(e -> e.getKey().endsWith(ScoringMetrics.GROUP + "." + ScoringMetrics.SWAPS_REFUSED))
+    private void awaitSwaps(JobClient job, long expected) throws Exception {
+        CommonTestUtils.waitUntilCondition(() -> count(job, ScoringMetrics.SWAPS_COMPLETED) >= expected);
+    }
+
+    /** The sum over instances of the scoring operator's counter {@code name} (totals, not per reason). */
+    private long count(JobClient job, String name) {
+        return METRICS.findMetrics(job.getJobID(), name).entrySet().stream()
+                .filter(e -> e.getKey().endsWith(ScoringMetrics.GROUP + "." + name))
                 .mapToLong(e -> ((Counter) e.getValue()).getCount())
                 .sum();
     }
