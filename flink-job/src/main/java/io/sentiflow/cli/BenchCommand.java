@@ -70,11 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
         private int count = 512;
 
         @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-                description = "Rounds over all call sizes; each row is the median of its rounds (default: ${DEFAULT-VALUE}).")
+                description = "Rounds over all call sizes; each row is the median of its rounds"
+                        + " (default: ${DEFAULT-VALUE}).")
         private int rounds = 3;
 
         @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-                description = "ONNX Runtime intra-op threads for the model and the reference (default: ${DEFAULT-VALUE}).")
+                description = "ONNX Runtime intra-op threads for the model and the reference"
+                        + " (default: ${DEFAULT-VALUE}).")
         private int threads = 2;
 
         @Option(names = "--spinning", paramLabel = "BOOL", arity = "1",
@@ -109,12 +111,13 @@ public final class BenchCommand implements Callable<Integer> {
                 EncoderFiles served = EncoderFiles.forVersion(kind, manifest.files(),
                         name -> read(URI.create(models.versionUri(chosen) + "/" + name)));
                 Optional<EncoderFiles> original = hasOwn ? Optional.of(EncoderFiles.of(kind)) : Optional.empty();
-                new ModelBenchmark(served, original, settings)
-                        .run(model, texts, new int[] {1, 8, 32, 64, texts.size()}, rounds).forEach(row -> print(out, row));
+                new ModelBenchmark(served, original, settings).run(model, texts, new int[] {1, 8, 32, 64, texts.size()},
+                        rounds).forEach(row -> print(out, row));
             } catch (ModelRejectedException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-            out.println("texts = per model call, or per bare batch; p50/p95 = per call, or per bare batch (session only)");
+            out.println("texts = per model call, or per bare batch; p50/p95 = per call, or per bare batch"
+                    + " (session only)");
             out.println("ratio = texts/s over the bare encoder's, measured just before and after each pass;"
                     + " median of " + rounds + " rounds");
             out.flush();

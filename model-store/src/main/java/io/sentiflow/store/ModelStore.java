@@ -169,12 +169,14 @@ public final class ModelStore {
         }
         Path graph;
         try {
-            graph = ServingGraph.file(encoderFiles, EncoderFiles.modelSha256(verified.encoder(), m.files()), verified.weights());
+            String encoderSha256 = EncoderFiles.modelSha256(verified.encoder(), m.files());
+            graph = ServingGraph.file(encoderFiles, encoderSha256, verified.weights());
         } catch (IOException e) {
             throw new ModelRejectedException(RejectionReason.UNREADABLE, version,
                     "cannot build its serving graph: " + e.getMessage(), e);
         }
-        return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), m.topicLabels(), m.sentimentLabels(), settings);
+        return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), m.topicLabels(), m.sentimentLabels(),
+                settings);
     }
 
     /**

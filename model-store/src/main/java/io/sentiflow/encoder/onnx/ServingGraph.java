@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * The whole served model as one ONNX graph: a version's encoder graph with attention pooling, the
@@ -63,7 +64,7 @@ public final class ServingGraph {
     static String key(String encoderSha256, HeadWeights heads) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((LAYOUT + "\n" + encoderSha256.toLowerCase(java.util.Locale.ROOT) + "\n")
+            digest.update((LAYOUT + "\n" + encoderSha256.toLowerCase(Locale.ROOT) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             digest.update(WeightsCodec.encode(heads.tensors()));
             return HexFormat.of().formatHex(digest.digest());
