@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The one-call serving graph scores a trained version, a learnt one with a grown topic head and a
  * fine-tuned one (its own encoder files), each over the fp32 and the int8 encoder, like the path it
  * replaced: {@link TokenEncoder}'s per-token outputs fed to the Java {@link Heads}, within 1e-4, on
- * real tweets of 3 to 60-odd tokens given in no particular order.
+ * real tweets of every length up to the 64-token cap, given in no particular order.
  *
  * <p>The comparison is exact in principle. The reference runs the very sub-batches the model runs
  * ({@link LengthBatches#plan} of the same token ids and budget, rows in the same order), so both
