@@ -4,6 +4,7 @@ import io.sentiflow.evaluation.ModelBenchmark;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.ServingSettings;
 import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sentiflow bench model}: speed of the whole model next to the bare ONNX Runtime session. */
+/** {@code sentiflow bench model}: speed of the whole model next to bare ONNX Runtime on its encoder graph. */
 @Command(name = "bench", description = "Benchmarks (one run, a printed table; not tests).",
         subcommands = {BenchCommand.ModelBench.class, io.sentiflow.bench.PipelineBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
@@ -45,9 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
-    @Command(name = "model", description = "Texts/s and per-batch latency for batch sizes 1, 8, 32, 64: "
-            + "whole model (tokenizer, encoder, heads) vs the bare ONNX Runtime session on the same texts; "
-            + "for a version with its own (fine-tuned) encoder file, also its bare session vs the original's.")
+    @Command(name = "model", description = "Texts/s and per-call latency of the whole model (tokenizer, one-call "
+            + "graph, sub-batches) for calls of 1, 8, 32, 64 and all texts, next to a reference measured in the same "
+            + "run: bare ONNX Runtime on the served encoder graph alone, tokenizing included, length-sorted batches "
+            + "of 32; for a version with its own (fine-tuned) encoder file, also the original encoder bare.")
     static final class ModelBench implements Callable<Integer> {
         @Spec private CommandSpec spec;
         @Mixin private StoreOptions store;
@@ -64,12 +66,26 @@ public final class BenchCommand implements Callable<Integer> {
         private Path data;
 
         @Option(names = "--texts", paramLabel = "N", defaultValue = "512",
-                description = "How many texts per batch size (default: ${DEFAULT-VALUE}).")
+                description = "How many texts each row scores (default: ${DEFAULT-VALUE}).")
         private int count = 512;
 
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
+                description = "Rounds over all call sizes; each row is the median of its rounds"
+                        + " (default: ${DEFAULT-VALUE}).")
+        private int rounds = 3;
+
         @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-                description = "ONNX Runtime intra-op threads for both (default: ${DEFAULT-VALUE}).")
+                description = "ONNX Runtime intra-op threads for the model and the reference"
+                        + " (default: ${DEFAULT-VALUE}).")
         private int threads = 2;
+
+        @Option(names = "--spinning", paramLabel = "BOOL", arity = "1",
+                description = "ONNX Runtime intra-op thread spinning for both (default: the model's default).")
+        private Boolean spinning;
+
+        @Option(names = "--token-budget", paramLabel = "N",
+                description = "Padded tokens per sub-batch of the model (default: the model's default).")
+        private Integer tokenBudget;
 
         @Override
         public Integer call() throws Exception {
@@ -78,41 +94,45 @@ public final class BenchCommand implements Callable<Integer> {
                     new IllegalArgumentException("No promoted version in " + store.location() + "; pass --version"));
             Manifest manifest = models.manifest(chosen);
             EncoderKind kind = EncoderKind.fromName(manifest.encoder().kind()).orElseThrow();
+            ServingSettings settings = settings();
             List<String> texts = texts();
             PrintWriter out = spec.commandLine().getOut();
             boolean hasOwn = manifest.files().containsKey(kind.versionFileName());
-            out.printf(Locale.ROOT, "version %s, encoder %s%s, %d texts per batch size, %d ONNX Runtime threads, %d cores%n",
-                    chosen, kind.cliName(), hasOwn ? " (its own " + kind.versionFileName() + " vs the original)" : "",
-                    texts.size(), threads, Runtime.getRuntime().availableProcessors());
-            out.printf(Locale.ROOT, "%5s | %12s %9s %9s | %12s %9s %9s | %6s%s%n", "batch", "model txt/s", "p50 ms",
-                    "p95 ms", "bare txt/s", "p50 ms", "p95 ms", "ratio", hasOwn ? " | own txt/s own/orig" : "");
+            out.printf(Locale.ROOT, "version %s, encoder %s%s, %d texts, %d ONNX Runtime threads, spinning %s,"
+                    + " token budget %d, %d cores%n", chosen, kind.cliName(), hasOwn ? " (its own "
+                    + kind.versionFileName() + ")" : "", texts.size(), settings.intraOpThreads(),
+                    settings.allowSpinning() ? "on" : "off", settings.tokenBudget(),
+                    Runtime.getRuntime().availableProcessors());
+            out.printf(Locale.ROOT, "%-26s | %6s | %9s %9s %9s | %8s%n", "", "texts", "txt/s", "p50 ms", "p95 ms",
+                    "ratio");
             out.flush();
-            try (ScoringModel model = models.load(chosen, null, null, threads)) {
+            try (ScoringModel model = models.load(chosen, null, null, settings)) {
                 // After load, which verified the version and cached its own encoder file by sha256.
-                Optional<EncoderFiles> own = hasOwn ? Optional.of(EncoderFiles.forVersion(kind, manifest.files(),
-                        name -> read(URI.create(models.versionUri(chosen) + "/" + name)))) : Optional.empty();
-                new ModelBenchmark(EncoderFiles.of(kind), own, threads)
-                        .run(model, texts, new int[] {1, 8, 32, 64}, row -> print(out, row));
+                EncoderFiles served = EncoderFiles.forVersion(kind, manifest.files(),
+                        name -> read(URI.create(models.versionUri(chosen) + "/" + name)));
+                Optional<EncoderFiles> original = hasOwn ? Optional.of(EncoderFiles.of(kind)) : Optional.empty();
+                new ModelBenchmark(served, original, settings).run(model, texts, new int[] {1, 8, 32, 64, texts.size()},
+                        rounds).forEach(row -> print(out, row));
             } catch (ModelRejectedException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-            out.println("ratio = bare texts/s divided by model texts/s (the cost of tokenizing, copying and the heads)");
-            if (hasOwn) {
-                out.println("own/orig = median over batches of the original encoder's time over the own one's on the same batch (run alternately)");
-            }
+            out.println("texts = per model call, or per bare batch; p50/p95 = per call, or per bare batch"
+                    + " (session only)");
+            out.println("ratio = texts/s over the bare encoder's, measured just before and after each pass;"
+                    + " median of " + rounds + " rounds");
             out.flush();
             return CommandLine.ExitCode.OK;
         }
 
+        private ServingSettings settings() {
+            ServingSettings settings = ServingSettings.defaults().withIntraOpThreads(threads);
+            settings = spinning == null ? settings : settings.withAllowSpinning(spinning);
+            return tokenBudget == null ? settings : settings.withTokenBudget(tokenBudget);
+        }
+
         private static void print(PrintWriter out, ModelBenchmark.Row row) {
-            out.printf(Locale.ROOT, "%5d | %12.1f %9.2f %9.2f | %12.1f %9.2f %9.2f | %6.2f", row.batchSize(),
-                    row.modelTextsPerSecond(), row.modelP50Ms(), row.modelP95Ms(), row.bareTextsPerSecond(),
-                    row.bareP50Ms(), row.bareP95Ms(), row.slowdown());
-            if (row.ownTextsPerSecond().isPresent()) {
-                out.printf(Locale.ROOT, " | %9.1f %8.3f", row.ownTextsPerSecond().getAsDouble(),
-                        row.ownToOriginal().getAsDouble());
-            }
-            out.println();
+            out.printf(Locale.ROOT, "%-26s | %6d | %9.1f %9.2f %9.2f | %8.3f%n", row.name(), row.textsPerCall(),
+                    row.textsPerSecond(), row.p50Ms(), row.p95Ms(), row.toReference());
             out.flush();
         }
 

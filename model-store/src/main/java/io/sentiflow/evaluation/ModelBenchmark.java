@@ -1,167 +1,120 @@
 package io.sentiflow.evaluation;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
+import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.ScoringModel;
-import io.sentiflow.model.TokenBatch;
-import io.sentiflow.model.TokenEncoder;
+import io.sentiflow.model.ServingSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.function.Consumer;
 
 /**
- * Speed harness (not a test): texts per second and per-batch latency of the whole model
- * (tokenizer, encoder, heads) next to the bare ONNX Runtime session of the original encoder fed
- * pre-tokenized batches of the same texts, for each batch size, in one run. When the version
- * carries its own encoder file (a fine-tuned export), its bare session runs on the same batches,
- * alternating batch by batch with the original's so both see the same machine load; the ratio of
- * the two is the figure to compare (the shared machine's load swings absolute numbers). Each
- * measurement follows a warm-up pass.
+ * Speed harness (not a test): texts per second and per-call latency of the whole model (tokenizer,
+ * one-call graph, sub-batching) for calls of each size, next to a reference measured in the same
+ * run: bare ONNX Runtime on the served encoder graph alone, tokenizing included, texts sorted by
+ * token count in batches of {@value BareEncoder#BATCH} ({@link BareEncoder}). A reference pass runs
+ * before the first model pass and after each one; a pass's ratio is its speed over the mean of the
+ * two reference passes around it, so the shared machine's load swings mostly cancel out of it
+ * (absolute numbers swing; compare ratios). When the version carries its own encoder file, the carrier's original
+ * encoder runs bare after each reference pass too, for its ratio to the version's own.
  */
 public final class ModelBenchmark {
 
     /**
-     * One batch size's figures; latencies in milliseconds.
+     * One line of the table; latencies in milliseconds, per model call or per reference batch.
      *
-     * @param ownTextsPerSecond the version's own encoder file, bare; empty when it has none
-     * @param ownToOriginal the median over batches of the original's time over the own encoder's on
-     *     the same batch (1.0 = as fast; paired and median, so a load spike on the shared machine
-     *     during a few batches does not decide it); empty when it has none
+     * @param textsPerCall texts per model call, or per bare batch for the reference rows
+     * @param toReference texts/s over the bare served encoder's (1 for the reference itself)
      */
-    public record Row(int batchSize, double modelTextsPerSecond, double modelP50Ms, double modelP95Ms,
-            double bareTextsPerSecond, double bareP50Ms, double bareP95Ms, OptionalDouble ownTextsPerSecond,
-            OptionalDouble ownToOriginal) {
+    public record Row(String name, int textsPerCall, double textsPerSecond, double p50Ms, double p95Ms,
+            double toReference) {}
 
-        /** How many times slower the whole model is than the bare session. */
-        public double slowdown() {
-            return bareTextsPerSecond / modelTextsPerSecond;
-        }
-    }
-
-    private final EncoderFiles original;
-    private final Optional<EncoderFiles> own;
-    private final int intraOpThreads;
+    private final EncoderFiles served;
+    private final Optional<EncoderFiles> original;
+    private final ServingSettings settings;
 
     /**
-     * @param original the carrier's encoder files of the version's kind
-     * @param own the version's own encoder files of that kind, if it has them
+     * @param served the encoder files the version is served with (its own, or the carrier's)
+     * @param original the carrier's files of the same kind when the version has its own, else empty
+     * @param settings the model's threads and spinning, given to the bare sessions too
      */
-    public ModelBenchmark(EncoderFiles original, Optional<EncoderFiles> own, int intraOpThreads) {
+    public ModelBenchmark(EncoderFiles served, Optional<EncoderFiles> original, ServingSettings settings) {
+        this.served = served;
         this.original = original;
-        this.own = own;
-        this.intraOpThreads = intraOpThreads;
+        this.settings = settings;
     }
 
-    /** Measures {@code model} and the bare sessions on {@code texts} for each batch size. */
-    public List<Row> run(ScoringModel model, List<String> texts, int[] batchSizes, Consumer<Row> onRow)
-            throws OrtException {
-        List<Row> rows = new ArrayList<>();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (TokenEncoder tokenizer = TokenEncoder.open(original, 1);
-                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            try (OrtSession originalSession = env.createSession(original.model().toString(), options);
-                    OrtSession ownSession = own.isPresent() ? env.createSession(own.get().model().toString(), options) : null) {
-                for (int batchSize : batchSizes) {
-                    List<List<String>> batches = chunks(texts, batchSize);
-                    List<TokenBatch> tokenized = batches.stream().map(tokenizer::tokenize).toList();
-                    double[] modelTimes = time(batches, model::predict);
-                    double[][] bareTimes = ownSession == null
-                            ? new double[][] {time(tokenized, batch -> runBare(env, originalSession, batch))}
-                            : timeAlternating(tokenized, batch -> runBare(env, originalSession, batch),
-                                    batch -> runBare(env, ownSession, batch));
-                    Row row = new Row(batchSize, texts.size() / (sum(modelTimes) / 1000), percentile(modelTimes, 50),
-                            percentile(modelTimes, 95), texts.size() / (sum(bareTimes[0]) / 1000),
-                            percentile(bareTimes[0], 50), percentile(bareTimes[0], 95), ownSession == null
-                                    ? OptionalDouble.empty() : OptionalDouble.of(texts.size() / (sum(bareTimes[1]) / 1000)),
-                            ownSession == null ? OptionalDouble.empty() : OptionalDouble.of(medianRatio(bareTimes[0], bareTimes[1])));
-                    rows.add(row);
-                    onRow.accept(row);
+    /**
+     * The reference row(s), then one row per call size, in that order. Each of {@code rounds} rounds
+     * measures every call size once; a model row gives the median over the rounds of its texts/s and
+     * of its ratio, and its latency over all of its calls.
+     */
+    public List<Row> run(ScoringModel model, List<String> texts, int[] callSizes, int rounds) throws OrtException {
+        try (BertTokenizer tokenizer = BertTokenizer.open(served.kind());
+                BareEncoder bare = new BareEncoder(served, settings);
+                BareEncoder originalBare = original.isPresent() ? new BareEncoder(original.get(), settings) : null) {
+            bare.pass(tokenizer, texts.subList(0, Math.min(texts.size(), BareEncoder.BATCH))); // warm-up
+            List<BareEncoder.Pass> reference = new ArrayList<>(List.of(bare.pass(tokenizer, texts)));
+            List<BareEncoder.Pass> originals = new ArrayList<>();
+            double[][] speeds = new double[callSizes.length][rounds];
+            double[][] ratios = new double[callSizes.length][rounds];
+            List<List<Double>> latencies = new ArrayList<>();
+            for (int size : callSizes) {
+                latencies.add(new ArrayList<>());
+                model.predict(texts.subList(0, Math.min(size, texts.size()))); // warm-up
+            }
+            for (int round = 0; round < rounds; round++) {
+                for (int c = 0; c < callSizes.length; c++) {
+                    double[] millis = time(model, texts, callSizes[c]);
+                    Arrays.stream(millis).forEach(latencies.get(c)::add);
+                    BareEncoder.Pass before = reference.get(reference.size() - 1);
+                    reference.add(bare.pass(tokenizer, texts));
+                    if (originalBare != null) {
+                        originals.add(originalBare.pass(tokenizer, texts));
+                    }
+                    speeds[c][round] = texts.size() / (sum(millis) / 1000);
+                    ratios[c][round] = speeds[c][round]
+                            / ((before.textsPerSecond() + reference.get(reference.size() - 1).textsPerSecond()) / 2);
                 }
             }
+            List<Row> rows = new ArrayList<>();
+            rows.add(summary("bare encoder (reference)", reference, 1.0));
+            if (!originals.isEmpty()) {
+                rows.add(summary("bare original encoder", originals,
+                        median(originals) / median(reference.subList(1, reference.size()))));
+            }
+            for (int c = 0; c < callSizes.length; c++) {
+                double[] calls = latencies.get(c).stream().mapToDouble(Double::doubleValue).toArray();
+                rows.add(new Row("model, calls of " + callSizes[c], callSizes[c], percentile(speeds[c], 50),
+                        percentile(calls, 50), percentile(calls, 95), percentile(ratios[c], 50)));
+            }
+            return rows;
         }
-        return rows;
     }
 
-    private static <T> double[] time(List<T> batches, Consumer<T> action) {
-        action.accept(batches.get(0)); // warm-up: first runs allocate arenas and JIT-compile
-        double[] millis = new double[batches.size()];
-        for (int i = 0; i < batches.size(); i++) {
-            millis[i] = timeOnce(action, batches.get(i));
+    /** Calls of {@code size} texts, in input order. */
+    private static double[] time(ScoringModel model, List<String> texts, int size) {
+        double[] millis = new double[(texts.size() + size - 1) / size];
+        for (int i = 0; i < millis.length; i++) {
+            List<String> call = texts.subList(i * size, Math.min(texts.size(), (i + 1) * size));
+            long start = System.nanoTime();
+            model.predict(call);
+            millis[i] = (System.nanoTime() - start) / 1e6;
         }
         return millis;
     }
 
-    /** Both actions on every batch, the one going first swapping each batch: {@code [a times, b times]}. */
-    private static <T> double[][] timeAlternating(List<T> batches, Consumer<T> a, Consumer<T> b) {
-        a.accept(batches.get(0));
-        b.accept(batches.get(0));
-        double[][] millis = new double[2][batches.size()];
-        for (int i = 0; i < batches.size(); i++) {
-            if (i % 2 == 0) {
-                millis[0][i] = timeOnce(a, batches.get(i));
-                millis[1][i] = timeOnce(b, batches.get(i));
-            } else {
-                millis[1][i] = timeOnce(b, batches.get(i));
-                millis[0][i] = timeOnce(a, batches.get(i));
-            }
-        }
-        return millis;
+    /** Median texts/s of the passes; latency over all their batches. */
+    private static Row summary(String name, List<BareEncoder.Pass> passes, double toReference) {
+        double[] batches = passes.stream().flatMapToDouble(p -> Arrays.stream(p.batchMillis())).toArray();
+        return new Row(name, BareEncoder.BATCH, median(passes), percentile(batches, 50), percentile(batches, 95),
+                toReference);
     }
 
-    private static <T> double timeOnce(Consumer<T> action, T batch) {
-        long start = System.nanoTime();
-        action.accept(batch);
-        return (System.nanoTime() - start) / 1e6;
-    }
-
-    private static void runBare(OrtEnvironment env, OrtSession session, TokenBatch batch) {
-        int width = batch.maxLength();
-        long[][] ids = new long[batch.size()][width];
-        long[][] mask = new long[batch.size()][width];
-        for (int row = 0; row < batch.size(); row++) {
-            long[] sequence = batch.ids().get(row);
-            System.arraycopy(sequence, 0, ids[row], 0, sequence.length);
-            Arrays.fill(mask[row], 0, sequence.length, 1L);
-        }
-        Map<String, OnnxTensor> inputs = new HashMap<>();
-        try {
-            inputs.put("input_ids", OnnxTensor.createTensor(env, ids));
-            inputs.put("attention_mask", OnnxTensor.createTensor(env, mask));
-            inputs.put("token_type_ids", OnnxTensor.createTensor(env, new long[batch.size()][width]));
-            try (OrtSession.Result result = session.run(inputs)) {
-                result.get(0);
-            }
-        } catch (OrtException e) {
-            throw new IllegalStateException("Bare ONNX Runtime session failed", e);
-        } finally {
-            inputs.values().forEach(OnnxTensor::close);
-        }
-    }
-
-    private static List<List<String>> chunks(List<String> texts, int size) {
-        List<List<String>> out = new ArrayList<>();
-        for (int from = 0; from < texts.size(); from += size) {
-            out.add(texts.subList(from, Math.min(texts.size(), from + size)));
-        }
-        return out;
-    }
-
-    private static double medianRatio(double[] numerators, double[] denominators) {
-        double[] ratios = new double[numerators.length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = numerators[i] / denominators[i];
-        }
-        return percentile(ratios, 50);
+    private static double median(List<BareEncoder.Pass> passes) {
+        return percentile(passes.stream().mapToDouble(BareEncoder.Pass::textsPerSecond).toArray(), 50);
     }
 
     private static double sum(double[] values) {
@@ -171,6 +124,6 @@ public final class ModelBenchmark {
     private static double percentile(double[] values, int p) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1))];
     }
 }

@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Scores labelled texts the way a job serves them: an exported ONNX encoder file on ONNX Runtime, in
- * batches of the serving size (int8 outputs shift slightly with padding), and the heads in Java.
+ * Scores labelled texts with an exported ONNX encoder file on ONNX Runtime, in batches of
+ * {@code batchSize} padded to their longest text, and the heads in Java: the served model's
+ * operations ({@code ServingParityTest} holds the two equal on the same batches). A job groups texts
+ * by length instead, and int8 outputs shift slightly with padding, so its figures may differ in the
+ * last digits.
  */
 final class ServedEvaluation {
 

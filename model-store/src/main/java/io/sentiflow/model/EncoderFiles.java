@@ -61,10 +61,10 @@ public record EncoderFiles(EncoderKind kind, Path model, Path tokenizer) {
     public static EncoderFiles forVersion(EncoderKind kind, Map<String, String> versionFiles, VersionFileReader reader)
             throws IOException {
         String name = kind.versionFileName();
-        String sha256 = versionFiles.get(name);
-        if (sha256 == null) {
+        if (!versionFiles.containsKey(name)) {
             return of(kind);
         }
+        String sha256 = modelSha256(kind, versionFiles);
         Path tokenizer = cacheRoot().resolve(kind.modelSha256()).resolve("tokenizer.json");
         Files.createDirectories(tokenizer.getParent());
         extract(kind.tokenizerResource(), kind.tokenizerSha256(), tokenizer);
@@ -85,6 +85,14 @@ public record EncoderFiles(EncoderKind kind, Path model, Path tokenizer) {
             }
         }
         return new EncoderFiles(kind, model, tokenizer);
+    }
+
+    /**
+     * The sha256 of the encoder file a version with {@code versionFiles} is served with, the one
+     * {@link #forVersion} chooses: its own {@link EncoderKind#versionFileName()} or the carrier's.
+     */
+    public static String modelSha256(EncoderKind kind, Map<String, String> versionFiles) {
+        return versionFiles.getOrDefault(kind.versionFileName(), kind.modelSha256());
     }
 
     static Path cacheRoot() {

@@ -4,7 +4,9 @@ package io.sentiflow.model;
  * Forward pass of the trained layers in plain Java float math: attention pooling over the
  * encoder's per-token outputs, the shared ReLU adapter, then both heads' softmax. Mirrors the
  * PyTorch training graph in {@code io.sentiflow.training.JointTrainer} (a unit test proves they
- * agree), so scoring needs no PyTorch and no native memory for the heads.
+ * agree), so training-side evaluation (the learner's gate, head growth, fine-tuning's served
+ * figures) needs no PyTorch for the heads. Serving runs the same operations inside the one ONNX
+ * graph ({@code io.sentiflow.encoder.onnx.ServingGraph}); a test holds the two equal.
  *
  * <p>Thread safe: it only reads the immutable {@link HeadWeights}.
  */

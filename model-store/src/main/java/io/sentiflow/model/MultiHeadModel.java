@@ -1,36 +1,88 @@
 package io.sentiflow.model;
 
-import java.util.ArrayList;
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The served model: the pretrained encoder (one pass per text) feeding the Java {@link Heads}.
- * Texts are encoded in chunks of the batch size the version was trained with, padded to the
- * longest text of the chunk, as in training.
+ * The served model: one ONNX graph holding the encoder, attention pooling, the adapter and both heads
+ * (built by {@code io.sentiflow.encoder.onnx.ServingGraph}), run by DJL's ONNX Runtime engine through
+ * a {@link ServingTranslator}. {@link #predict} tokenizes once, orders the texts by token count, runs
+ * sub-batches of at most {@link ServingSettings#tokenBudget()} padded tokens, one engine call each,
+ * and returns the predictions in input order.
  *
- * <p>Not thread safe (one encoder session); one instance per thread. Owns the encoder and closes it.
+ * <p>Not thread safe (one predictor, one session); one instance per thread. The creator closes it,
+ * which closes the predictor, the session, its options and the tokenizer.
  */
 public final class MultiHeadModel implements ScoringModel {
 
+    /** The serving graph's outputs: softmax probabilities {@code [rows, topics]} and {@code [rows, sentiments]}. */
+    public static final String TOPIC_OUTPUT = "topic_probabilities";
+    public static final String SENTIMENT_OUTPUT = "sentiment_probabilities";
+    private static final String ALLOW_SPINNING = "session.intra_op.allow_spinning";
+
     private final String version;
-    private final TokenEncoder encoder;
-    private final Heads heads;
     private final List<String> topicLabels;
     private final List<String> sentimentLabels;
-    private final int batchSize;
+    private final int tokenBudget;
+    private final SessionOptions options;
+    private final ServingTranslator translator;
+    private final Model model;
+    private final Predictor<TokenBatch, List<TextPrediction>> predictor;
 
-    public MultiHeadModel(String version, TokenEncoder encoder, Heads heads, List<String> topicLabels,
-            List<String> sentimentLabels, int batchSize) {
-        if (topicLabels.size() != heads.dims().topics() || sentimentLabels.size() != heads.dims().sentiments()) {
-            throw new IllegalArgumentException("Label counts " + topicLabels.size() + "/" + sentimentLabels.size()
-                    + " do not match the heads " + heads.dims());
-        }
+    private MultiHeadModel(String version, List<String> topicLabels, List<String> sentimentLabels, int tokenBudget,
+            SessionOptions options, ServingTranslator translator, Model model) {
         this.version = version;
-        this.encoder = encoder;
-        this.heads = heads;
         this.topicLabels = List.copyOf(topicLabels);
         this.sentimentLabels = List.copyOf(sentimentLabels);
-        this.batchSize = batchSize;
+        this.tokenBudget = tokenBudget;
+        this.options = options;
+        this.translator = translator;
+        this.model = model;
+        this.predictor = model.newPredictor(translator);
+    }
+
+    /**
+     * Opens the serving graph {@code graphFile} with the encoder's {@code tokenizerFile}. The labels
+     * must be as many as the graph's outputs have columns (checked on every call).
+     *
+     * <p>DJL's {@code Criteria} passes only string options, and its ONNX Runtime engine reads no
+     * session config entries from them; spinning is one, so the session options are built here and
+     * handed to {@link Model#load(Path, String, Map)} as {@code sessionOptions}, which the engine uses
+     * as they are.
+     */
+    public static MultiHeadModel open(String version, Path graphFile, Path tokenizerFile, List<String> topicLabels,
+            List<String> sentimentLabels, ServingSettings settings) {
+        SessionOptions options = new SessionOptions();
+        ServingTranslator translator = null;
+        Model model = null;
+        try {
+            options.setIntraOpNumThreads(settings.intraOpThreads());
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry(ALLOW_SPINNING, settings.allowSpinning() ? "1" : "0");
+            translator = new ServingTranslator(tokenizerFile, topicLabels.size(), sentimentLabels.size());
+            model = Model.newInstance(version, Device.cpu(), "OnnxRuntime");
+            model.load(graphFile, null, Map.of("sessionOptions", options));
+            return new MultiHeadModel(version, topicLabels, sentimentLabels, settings.tokenBudget(), options,
+                    translator, model);
+        } catch (OrtException | IOException | MalformedModelException | RuntimeException e) {
+            if (model != null) {
+                model.close();
+            }
+            if (translator != null) {
+                translator.close();
+            }
+            options.close();
+            throw new IllegalStateException("Cannot open version " + version + " from " + graphFile, e);
+        }
     }
 
     @Override
@@ -50,18 +102,34 @@ public final class MultiHeadModel implements ScoringModel {
 
     @Override
     public List<TextPrediction> predict(List<String> texts) {
-        List<TextPrediction> out = new ArrayList<>(texts.size());
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<String> chunk = texts.subList(from, Math.min(texts.size(), from + batchSize));
-            for (float[][] tokens : encoder.encode(chunk)) {
-                out.add(heads.predict(tokens));
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        TokenBatch batch = translator.tokenize(texts);
+        TextPrediction[] out = new TextPrediction[texts.size()];
+        for (int[] rows : LengthBatches.plan(batch, tokenBudget)) {
+            List<TextPrediction> scored = run(batch.select(rows));
+            for (int i = 0; i < rows.length; i++) {
+                out[rows[i]] = scored.get(i);
             }
         }
-        return out;
+        return List.of(out);
+    }
+
+    private List<TextPrediction> run(TokenBatch subBatch) {
+        try {
+            return predictor.predict(subBatch);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("Version " + version + " failed on a sub-batch of " + subBatch.size()
+                    + " texts of up to " + subBatch.maxLength() + " tokens", e);
+        }
     }
 
     @Override
     public void close() {
-        encoder.close();
+        predictor.close();
+        model.close();
+        options.close();
+        translator.close();
     }
 }

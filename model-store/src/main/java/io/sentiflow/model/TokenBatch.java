@@ -1,5 +1,6 @@
 package io.sentiflow.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Token ids of a batch of texts, one array per text, unpadded. */
@@ -11,6 +12,15 @@ public record TokenBatch(List<long[]> ids) {
 
     public int size() {
         return ids.size();
+    }
+
+    /** The rows at {@code rows}, in that order. */
+    public TokenBatch select(int[] rows) {
+        List<long[]> selected = new ArrayList<>(rows.length);
+        for (int row : rows) {
+            selected.add(ids.get(row));
+        }
+        return new TokenBatch(selected);
     }
 
     /** Length of the longest sequence, the batch's padded width. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,22 +20,29 @@ final class TokenBatchTranslator implements NoBatchifyTranslator<TokenBatch, Lis
 
     @Override
     public NDList processInput(TranslatorContext ctx, TokenBatch input) {
-        int batch = input.size();
-        int width = input.maxLength();
-        long[] ids = new long[batch * width];
-        long[] mask = new long[batch * width];
-        int[] lengths = new int[batch];
-        for (int row = 0; row < batch; row++) {
-            long[] sequence = input.ids().get(row);
-            lengths[row] = sequence.length;
-            System.arraycopy(sequence, 0, ids, row * width, sequence.length);
-            for (int col = 0; col < sequence.length; col++) {
-                mask[row * width + col] = 1;
-            }
+        int[] lengths = new int[input.size()];
+        for (int row = 0; row < lengths.length; row++) {
+            lengths[row] = input.ids().get(row).length;
         }
         ctx.setAttachment(LENGTHS, lengths);
-        NDManager manager = ctx.getNDManager();
-        Shape shape = new Shape(batch, width);
+        return encoderInputs(ctx.getNDManager(), input);
+    }
+
+    /**
+     * The MiniLM graph's three inputs for {@code batch}, padded to its longest row: {@code input_ids},
+     * {@code attention_mask} (1 for a real token) and {@code token_type_ids} (all 0), {@code [rows, width]}.
+     */
+    static NDList encoderInputs(NDManager manager, TokenBatch batch) {
+        int rows = batch.size();
+        int width = batch.maxLength();
+        long[] ids = new long[rows * width];
+        long[] mask = new long[rows * width];
+        for (int row = 0; row < rows; row++) {
+            long[] sequence = batch.ids().get(row);
+            System.arraycopy(sequence, 0, ids, row * width, sequence.length);
+            Arrays.fill(mask, row * width, row * width + sequence.length, 1L);
+        }
+        Shape shape = new Shape(rows, width);
         NDArray inputIds = manager.create(ids, shape);
         inputIds.setName("input_ids");
         NDArray attentionMask = manager.create(mask, shape);
@@ -60,7 +68,7 @@ final class TokenBatchTranslator implements NoBatchifyTranslator<TokenBatch, Lis
             float[][] tokens = new float[lengths[row]][];
             for (int t = 0; t < lengths[row]; t++) {
                 int from = (row * width + t) * dim;
-                tokens[t] = java.util.Arrays.copyOfRange(flat, from, from + dim);
+                tokens[t] = Arrays.copyOfRange(flat, from, from + dim);
             }
             result.add(tokens);
         }

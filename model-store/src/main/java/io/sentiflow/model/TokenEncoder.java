@@ -9,6 +9,7 @@ import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,17 +57,7 @@ public final class TokenEncoder implements AutoCloseable {
         if (!fileName.endsWith(".onnx")) {
             throw new IllegalArgumentException("Encoder file " + files.model() + " is not an .onnx file");
         }
-        HuggingFaceTokenizer tokenizer;
-        try {
-            tokenizer = HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(files.tokenizer())
-                    .optMaxLength(MAX_TOKENS)
-                    .optTruncation(true)
-                    .optPadding(false)
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load tokenizer " + files.tokenizer(), e);
-        }
+        HuggingFaceTokenizer tokenizer = openTokenizer(files.tokenizer());
         Criteria<TokenBatch, List<float[][]>> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, (Class<List<float[][]>>) (Class<?>) List.class)
                 .optEngine("OnnxRuntime")
@@ -84,18 +75,37 @@ public final class TokenEncoder implements AutoCloseable {
         }
     }
 
-    public EncoderKind kind() {
-        return kind;
+    /** The tokenizer as the encoder is run: truncation at {@link #MAX_TOKENS}, no padding. The caller closes it. */
+    static HuggingFaceTokenizer openTokenizer(Path tokenizerFile) {
+        try {
+            return HuggingFaceTokenizer.builder()
+                    .optTokenizerPath(tokenizerFile)
+                    .optMaxLength(MAX_TOKENS)
+                    .optTruncation(true)
+                    .optPadding(false)
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load tokenizer " + tokenizerFile, e);
+        }
     }
 
-    /** Tokenizes {@code texts} (ids and real lengths), without running the encoder. */
-    public TokenBatch tokenize(List<String> texts) {
+    /** Token ids of each text, unpadded, as {@code tokenizer} (from {@link #openTokenizer}) gives them. */
+    static TokenBatch tokenize(HuggingFaceTokenizer tokenizer, List<String> texts) {
         var encodings = tokenizer.batchEncode(texts);
         List<long[]> ids = new ArrayList<>(encodings.length);
         for (var encoding : encodings) {
             ids.add(encoding.getIds());
         }
         return new TokenBatch(ids);
+    }
+
+    public EncoderKind kind() {
+        return kind;
+    }
+
+    /** Tokenizes {@code texts} (ids and real lengths), without running the encoder. */
+    public TokenBatch tokenize(List<String> texts) {
+        return tokenize(tokenizer, texts);
     }
 
     /** Per-token outputs of each text, in order: {@code result.get(i)[token][dimension]}. */

@@ -2,14 +2,15 @@ package io.sentiflow.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sentiflow.encoder.onnx.ServingGraph;
 import io.sentiflow.model.EncoderFiles;
-import io.sentiflow.model.Heads;
 import io.sentiflow.model.MultiHeadModel;
 import io.sentiflow.model.ScoringModel;
-import io.sentiflow.model.TokenEncoder;
+import io.sentiflow.model.ServingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -135,20 +136,27 @@ public final class ModelStore {
         return new VersionVerifier(files, json).verify(version, versionDirectory(version, uri), expectedManifestSha256);
     }
 
-    /** {@link #load(String, String, String, int)} with one ONNX Runtime thread. */
+    /** {@link #load(String, String, String, ServingSettings)} with {@link ServingSettings#defaults()}. */
     public ScoringModel load(String version, String uri, String expectedManifestSha256) throws ModelRejectedException {
-        return load(version, uri, expectedManifestSha256, 1);
+        return load(version, uri, expectedManifestSha256, ServingSettings.defaults());
+    }
+
+    /** {@link #load(String, String, String, ServingSettings)} with the defaults and {@code intraOpThreads}. */
+    public ScoringModel load(String version, String uri, String expectedManifestSha256, int intraOpThreads)
+            throws ModelRejectedException {
+        return load(version, uri, expectedManifestSha256, ServingSettings.defaults().withIntraOpThreads(intraOpThreads));
     }
 
     /**
-     * Verifies a version and opens it for scoring, with its own encoder file of its kind
-     * ({@code encoder-int8.onnx}, {@code encoder-fp32.onnx}) when it lists one, else the carrier
-     * jar's. The caller owns the returned model and closes it.
+     * Verifies a version and opens it for scoring: its encoder (its own file of its kind,
+     * {@code encoder-int8.onnx} or {@code encoder-fp32.onnx}, when it lists one, else the carrier
+     * jar's) and its heads as one ONNX graph ({@link ServingGraph}, built on the first load of these
+     * files and cached beside the encoder). The caller owns the returned model and closes it.
      *
-     * @param intraOpThreads ONNX Runtime threads for this instance
+     * @param settings ONNX Runtime threads and spinning for this instance, and its token budget
      * @throws ModelRejectedException saying exactly which check failed
      */
-    public ScoringModel load(String version, String uri, String expectedManifestSha256, int intraOpThreads)
+    public ScoringModel load(String version, String uri, String expectedManifestSha256, ServingSettings settings)
             throws ModelRejectedException {
         VerifiedVersion verified = verify(version, uri, expectedManifestSha256);
         Manifest m = verified.manifest();
@@ -159,9 +167,16 @@ public final class ModelStore {
         } catch (IOException e) {
             throw new ModelRejectedException(RejectionReason.UNREADABLE, version, "cannot cache its encoder: " + e.getMessage(), e);
         }
-        TokenEncoder encoder = TokenEncoder.open(encoderFiles, intraOpThreads);
-        return new MultiHeadModel(version, encoder, new Heads(verified.weights()), m.topicLabels(),
-                m.sentimentLabels(), m.encoder().batchSize());
+        Path graph;
+        try {
+            String encoderSha256 = EncoderFiles.modelSha256(verified.encoder(), m.files());
+            graph = ServingGraph.file(encoderFiles, encoderSha256, verified.weights());
+        } catch (IOException e) {
+            throw new ModelRejectedException(RejectionReason.UNREADABLE, version,
+                    "cannot build its serving graph: " + e.getMessage(), e);
+        }
+        return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), m.topicLabels(), m.sentimentLabels(),
+                settings);
     }
 
     /**

@@ -1,7 +1,20 @@
 package io.sentiflow.testing;
 
+import io.sentiflow.learning.IncrementalLearner;
+import io.sentiflow.learning.LabeledExample;
+import io.sentiflow.learning.LabeledSets;
+import io.sentiflow.learning.LearningOutcome;
+import io.sentiflow.learning.LearningSettings;
+import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.ModelStore;
+import io.sentiflow.store.VersionStatus;
 import io.sentiflow.training.DataLocations;
+import io.sentiflow.training.EmbeddingCache;
+import io.sentiflow.training.EncodedText;
+import io.sentiflow.training.LabeledCsv;
+import io.sentiflow.training.LabeledText;
+import io.sentiflow.training.Task;
 import io.sentiflow.training.TrainingRequest;
 import io.sentiflow.training.TrainingResult;
 import io.sentiflow.training.TrainingRun;
@@ -9,6 +22,9 @@ import io.sentiflow.training.TrainingSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Small but real model versions for tests: the real encoder, {@value #EXAMPLES_PER_TASK} texts of
@@ -25,6 +41,8 @@ public final class TinyModels {
     public static final int EXAMPLES_PER_TASK = 300;
     public static final int EPOCHS = 3;
     public static final String CACHE_PROPERTY = "sentiflow.embedding.cache";
+    public static final String NEW_TOPIC = "Crypto";
+    public static final int NEW_TOPIC_EXAMPLES = 30;
 
     private TinyModels() {}
 
@@ -76,6 +94,43 @@ public final class TinyModels {
             return new TrainingRun(request, line -> { }).publishTo(ModelStore.open(storeRoot.toString())).version();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot train a settled parent into " + storeRoot, e);
+        }
+    }
+
+    /**
+     * A learnt version with a grown topic head: one {@link IncrementalLearner} round on {@code parent}
+     * (an fp32 version of this class) whose feedback is {@value #NEW_TOPIC_EXAMPLES} crypto texts of the
+     * topic train split labelled {@value #NEW_TOPIC}, a class the parent lacks, with a stratified replay
+     * of both train splits and no regression sets. The parent cannot predict the class, so the round's
+     * hold-out gain publishes it; returns its id.
+     *
+     * @throws IllegalStateException if the gate refused the round anyway (its reason is the message)
+     */
+    public static String learnNewTopicInto(Path storeRoot, String parent) {
+        DataLocations data = DataLocations.fromSystemProperties();
+        EmbeddingCache cache = EmbeddingCache.open(embeddingCache(), EncoderKind.FP32);
+        Supplier<TokenEncoder> encoders = () -> TokenEncoder.open(EncoderKind.FP32, 1);
+        try {
+            List<String> topics = LabeledCsv.readLabelMap(data.topicLabels());
+            List<String> crypto = LabeledCsv.read(data.topicTrain(), topics).stream().map(LabeledText::text)
+                    .filter(CryptoTexts::matches).limit(NEW_TOPIC_EXAMPLES).toList();
+            List<EncodedText> encoded = cache.encodeAll(crypto, encoders, false);
+            List<LabeledExample> feedback = new ArrayList<>();
+            for (int i = 0; i < crypto.size(); i++) {
+                feedback.add(new LabeledExample("crypto:" + i, Task.TOPIC, NEW_TOPIC, encoded.get(i)));
+            }
+            List<LabeledExample> replay = new ArrayList<>(LabeledSets.replay(data.topicTrain(), Task.TOPIC, topics,
+                    cache, encoders, 5, 1L));
+            replay.addAll(LabeledSets.replay(data.sentimentTrain(), Task.SENTIMENT,
+                    LabeledCsv.readLabelMap(data.sentimentLabels()), cache, encoders, 20, 2L));
+            LearningOutcome outcome = new IncrementalLearner(ModelStore.open(storeRoot.toString()),
+                    LearningSettings.defaults()).learn(parent, feedback, replay, List.of(), line -> { });
+            if (outcome.status() != VersionStatus.PUBLISHED) {
+                throw new IllegalStateException(outcome.gate().reason());
+            }
+            return outcome.version();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot learn a new topic into " + storeRoot, e);
         }
     }
 

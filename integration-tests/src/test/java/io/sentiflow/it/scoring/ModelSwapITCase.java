@@ -4,12 +4,13 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.sentiflow.encoder.onnx.ServingGraph;
+import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
-import io.sentiflow.model.Heads;
 import io.sentiflow.model.MultiHeadModel;
 import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.ServingSettings;
 import io.sentiflow.model.TextPrediction;
-import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.store.VerifiedVersion;
 import io.sentiflow.testing.TinyFineTunes;
@@ -180,9 +181,10 @@ class ModelSwapITCase {
             throws Exception {
         VerifiedVersion verified = models.verify(version, null, null);
         EncoderKind kind = EncoderKind.fromName(verified.manifest().encoder().kind()).orElseThrow();
-        try (ScoringModel pretrained = new MultiHeadModel(version, TokenEncoder.open(kind, 1),
-                new Heads(verified.weights()), verified.manifest().topicLabels(),
-                verified.manifest().sentimentLabels(), verified.manifest().encoder().batchSize())) {
+        EncoderFiles carrier = EncoderFiles.of(kind);
+        Path graph = ServingGraph.file(carrier, kind.modelSha256(), verified.weights());
+        try (ScoringModel pretrained = MultiHeadModel.open(version, graph, carrier.tokenizer(),
+                verified.manifest().topicLabels(), verified.manifest().sentimentLabels(), ServingSettings.defaults())) {
             return pretrained.predict(texts);
         }
     }

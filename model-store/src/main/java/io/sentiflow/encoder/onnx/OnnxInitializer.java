@@ -17,6 +17,7 @@ record OnnxInitializer(String name, int[] dims, int dataType, ProtoField field, 
     static final int FLOAT = 1;
     static final int UINT8 = 2;
     static final int INT8 = 3;
+    static final int INT64 = 7;
 
     static final int TENSOR_DIMS = 1;
     static final int TENSOR_DATA_TYPE = 2;
@@ -24,6 +25,11 @@ record OnnxInitializer(String name, int[] dims, int dataType, ProtoField field, 
     static final int TENSOR_INT32_DATA = 5;
     static final int TENSOR_NAME = 8;
     static final int TENSOR_RAW_DATA = 9;
+    static final int TENSOR_EXTERNAL_DATA = 13;
+    static final int TENSOR_DATA_LOCATION = 14;
+    private static final int LOCATION_EXTERNAL = 1;
+    private static final int ENTRY_KEY = 1;
+    private static final int ENTRY_VALUE = 2;
 
     OnnxInitializer {
         dims = dims.clone();
@@ -110,6 +116,66 @@ record OnnxInitializer(String name, int[] dims, int dataType, ProtoField field, 
             throw new IOException("Initializer " + name + " holds " + out.length + " values for " + size());
         }
         return out;
+    }
+
+    /** Whether the values are stored as {@code raw_data} (the bytes a file can point at). */
+    boolean isRaw() {
+        return data.number() == TENSOR_RAW_DATA;
+    }
+
+    /**
+     * This {@code TensorProto} with its {@code raw_data} replaced by a reference to the same bytes where
+     * they lie in the file it was read from ({@code location}, relative to the directory of the graph
+     * that will hold this tensor): ONNX external data, so a graph can share another file's weights.
+     */
+    byte[] encodeAsExternal(byte[] fileBytes, String location) throws IOException {
+        if (!isRaw()) {
+            throw new IOException("Initializer " + name + " holds no raw_data to refer to");
+        }
+        List<ProtoField> fields = field.children(fileBytes);
+        return ProtoField.message(out -> {
+            for (ProtoField f : fields) {
+                if (f.start() != data.start()) {
+                    out.writeRawBytes(fileBytes, f.start(), f.end() - f.start());
+                }
+            }
+            out.writeByteArray(TENSOR_EXTERNAL_DATA, entry("location", location));
+            out.writeByteArray(TENSOR_EXTERNAL_DATA, entry("offset", Integer.toString(data.payloadStart())));
+            out.writeByteArray(TENSOR_EXTERNAL_DATA, entry("length", Integer.toString(data.payloadLength())));
+            out.writeEnum(TENSOR_DATA_LOCATION, LOCATION_EXTERNAL);
+        });
+    }
+
+    private static byte[] entry(String key, String value) {
+        return ProtoField.message(out -> {
+            out.writeString(ENTRY_KEY, key);
+            out.writeString(ENTRY_VALUE, value);
+        });
+    }
+
+    /** A new FLOAT {@code TensorProto} (no dims: a scalar), values as little-endian {@code raw_data}. */
+    static byte[] encodeFloats(String name, int[] dims, float[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asFloatBuffer().put(values);
+        return encode(name, FLOAT, Arrays.stream(dims).asLongStream().toArray(), raw.array());
+    }
+
+    /** A new one-dimensional INT64 {@code TensorProto}, as Reshape's target shape. */
+    static byte[] encodeInt64s(String name, long[] values) {
+        ByteBuffer raw = ByteBuffer.allocate(values.length * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asLongBuffer().put(values);
+        return encode(name, INT64, new long[] {values.length}, raw.array());
+    }
+
+    private static byte[] encode(String name, int dataType, long[] dims, byte[] raw) {
+        return ProtoField.message(out -> {
+            for (long dim : dims) {
+                out.writeInt64(TENSOR_DIMS, dim);
+            }
+            out.writeInt32(TENSOR_DATA_TYPE, dataType);
+            out.writeString(TENSOR_NAME, name);
+            out.writeByteArray(TENSOR_RAW_DATA, raw);
+        });
     }
 
     void requireType(int expected) throws IOException {

@@ -18,29 +18,33 @@ import java.util.Map;
 
 /**
  * An ONNX file read field by field with the protobuf runtime (no generated classes): the graph's
- * nodes and initializers, and a writer that copies every byte of the file except the payloads of the
- * initializers it is asked to replace. Field numbers are those of onnx.proto ({@code ModelProto.graph
- * = 7}, {@code GraphProto.node = 1, initializer = 5}, {@code NodeProto.input = 1, output = 2, name = 3,
- * op_type = 4}). Not thread safe to build; immutable afterwards.
+ * nodes, initializers, inputs and outputs, and two writers that copy every byte of the file they do
+ * not change: one replaces the payloads of given initializers, the other appends nodes to the graph
+ * ({@link #writeExtended}). Field numbers are those of onnx.proto ({@code ModelProto.graph = 7},
+ * {@code GraphProto.node = 1, initializer = 5, input = 11, output = 12}, {@code ValueInfoProto.name = 1}).
+ * Not thread safe to build; immutable afterwards.
  */
 final class OnnxModel {
 
     private static final int MODEL_GRAPH = 7;
     private static final int GRAPH_NODE = 1;
     private static final int GRAPH_INITIALIZER = 5;
-    private static final int NODE_INPUT = 1;
-    private static final int NODE_OUTPUT = 2;
-    private static final int NODE_NAME = 3;
-    private static final int NODE_OP_TYPE = 4;
+    private static final int GRAPH_INPUT = 11;
+    private static final int GRAPH_OUTPUT = 12;
+    private static final int VALUE_INFO_NAME = 1;
+    /** Smaller raw initializers are copied into an extended graph rather than referred to. */
+    private static final int EXTERNAL_MIN_BYTES = 1024;
 
+    private final Path file;
     private final byte[] bytes;
     private final List<ProtoField> modelFields;
     private final List<ProtoField> graphFields;
     private final List<OnnxNode> nodes;
     private final Map<String, OnnxInitializer> initializers;
 
-    private OnnxModel(byte[] bytes, List<ProtoField> modelFields, List<ProtoField> graphFields, List<OnnxNode> nodes,
-            Map<String, OnnxInitializer> initializers) {
+    private OnnxModel(Path file, byte[] bytes, List<ProtoField> modelFields, List<ProtoField> graphFields,
+            List<OnnxNode> nodes, Map<String, OnnxInitializer> initializers) {
+        this.file = file;
         this.bytes = bytes;
         this.modelFields = modelFields;
         this.graphFields = graphFields;
@@ -59,38 +63,45 @@ final class OnnxModel {
             Map<String, OnnxInitializer> initializers = new LinkedHashMap<>();
             for (ProtoField field : graphFields) {
                 if (field.number() == GRAPH_NODE) {
-                    nodes.add(node(bytes, field));
+                    nodes.add(OnnxNode.parse(bytes, field));
                 } else if (field.number() == GRAPH_INITIALIZER) {
                     OnnxInitializer init = OnnxInitializer.parse(bytes, field);
                     initializers.put(init.name(), init);
                 }
             }
-            return new OnnxModel(bytes, modelFields, graphFields, List.copyOf(nodes),
+            return new OnnxModel(file.toAbsolutePath().normalize(), bytes, modelFields, graphFields, List.copyOf(nodes),
                     Collections.unmodifiableMap(initializers));
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not an ONNX model this reader understands: " + e.getMessage(), e);
         }
     }
 
-    private static OnnxNode node(byte[] bytes, ProtoField field) throws IOException {
-        String name = "";
-        String opType = "";
-        List<String> inputs = new ArrayList<>();
-        List<String> outputs = new ArrayList<>();
-        for (ProtoField f : field.children(bytes)) {
-            switch (f.number()) {
-                case NODE_INPUT -> inputs.add(f.string(bytes));
-                case NODE_OUTPUT -> outputs.add(f.string(bytes));
-                case NODE_NAME -> name = f.string(bytes);
-                case NODE_OP_TYPE -> opType = f.string(bytes);
-                default -> { } // attributes, domain, doc string
-            }
-        }
-        return new OnnxNode(name, opType, inputs, outputs);
-    }
-
     List<OnnxNode> nodes() {
         return nodes;
+    }
+
+    /** Names of the graph's inputs (initializers listed as inputs included), in order. */
+    List<String> inputNames() throws IOException {
+        return valueNames(GRAPH_INPUT);
+    }
+
+    /** Names of the graph's outputs, in order. */
+    List<String> outputNames() throws IOException {
+        return valueNames(GRAPH_OUTPUT);
+    }
+
+    private List<String> valueNames(int number) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (ProtoField field : graphFields) {
+            if (field.number() == number) {
+                for (ProtoField f : field.children(bytes)) {
+                    if (f.number() == VALUE_INFO_NAME) {
+                        names.add(f.string(bytes));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     Map<String, OnnxInitializer> initializers() {
@@ -133,8 +144,7 @@ final class OnnxModel {
                         + " bytes, the initializer holds " + width * (long) init.size());
             }
         }
-        Map<Integer, OnnxInitializer> byStart = new HashMap<>();
-        initializers.values().forEach(init -> byStart.put(init.field().start(), init));
+        Map<Integer, OnnxInitializer> byStart = initializersByStart();
         ByteArrayOutputStream graph = new ByteArrayOutputStream(bytes.length);
         for (ProtoField field : graphFields) {
             OnnxInitializer init = field.number() == GRAPH_INITIALIZER ? byStart.get(field.start()) : null;
@@ -144,6 +154,53 @@ final class OnnxModel {
                 graph.write(bytes, field.start(), field.end() - field.start());
             }
         }
+        writeWithGraph(graph, target);
+    }
+
+    /**
+     * Writes (atomically) a graph that runs this one and then {@code extension}: every field of this
+     * file is kept except the graph's outputs, which become the extension's, and the initializers
+     * stored as raw data of at least {@value #EXTERNAL_MIN_BYTES} bytes, which become references to
+     * the same bytes in this file (ONNX external data, location = this file's name). The target must
+     * therefore lie in this file's directory; it holds the graph and the extension's weights only, and
+     * needs this file beside it to run.
+     */
+    void writeExtended(GraphExtension extension, Path target) throws IOException {
+        if (!file.getParent().equals(target.toAbsolutePath().normalize().getParent())) {
+            throw new IllegalArgumentException("An extended graph refers to " + file.getFileName()
+                    + " by name and must be written beside it, not to " + target);
+        }
+        Map<Integer, OnnxInitializer> byStart = initializersByStart();
+        String location = file.getFileName().toString();
+        ByteArrayOutputStream graph = new ByteArrayOutputStream();
+        for (ProtoField field : graphFields) {
+            OnnxInitializer init = field.number() == GRAPH_INITIALIZER ? byStart.get(field.start()) : null;
+            if (init != null && init.isRaw() && init.data().payloadLength() >= EXTERNAL_MIN_BYTES) {
+                writeMessage(graph, GRAPH_INITIALIZER, init.encodeAsExternal(bytes, location));
+            } else if (field.number() != GRAPH_OUTPUT) {
+                graph.write(bytes, field.start(), field.end() - field.start());
+            }
+        }
+        for (OnnxNode node : extension.nodes()) {
+            writeMessage(graph, GRAPH_NODE, node.encode());
+        }
+        for (byte[] initializer : extension.initializers()) {
+            writeMessage(graph, GRAPH_INITIALIZER, initializer);
+        }
+        for (byte[] output : extension.outputs()) {
+            writeMessage(graph, GRAPH_OUTPUT, output);
+        }
+        writeWithGraph(graph, target);
+    }
+
+    private Map<Integer, OnnxInitializer> initializersByStart() {
+        Map<Integer, OnnxInitializer> byStart = new HashMap<>();
+        initializers.values().forEach(init -> byStart.put(init.field().start(), init));
+        return byStart;
+    }
+
+    /** This file's model fields with {@code graph} as the graph, to a temporary file renamed to {@code target}. */
+    private void writeWithGraph(ByteArrayOutputStream graph, Path target) throws IOException {
         Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {

@@ -1,8 +1,11 @@
 package io.sentiflow.encoder.onnx;
 
 import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +13,29 @@ import java.util.List;
 /**
  * One field of a protobuf message where it lies in a byte array: {@code [start, end)} is the whole
  * field (tag, length, payload), {@code [payloadStart, end)} its payload when length-delimited.
- * Keeping the extents lets a writer copy every field it does not change byte for byte.
+ * Keeping the extents lets a writer copy every field it does not change byte for byte; new messages
+ * are written with {@link #message}.
  */
 record ProtoField(int number, int wireType, int start, int payloadStart, int end) {
+
+    /** Writes the fields of one message. */
+    @FunctionalInterface
+    interface Body {
+        void write(CodedOutputStream out) throws IOException;
+    }
+
+    /** The bytes of a message whose fields {@code body} writes. */
+    static byte[] message(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+            body.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot happen writing to memory", e);
+        }
+        return bytes.toByteArray();
+    }
 
     boolean isLengthDelimited() {
         return wireType == WireFormat.WIRETYPE_LENGTH_DELIMITED;
