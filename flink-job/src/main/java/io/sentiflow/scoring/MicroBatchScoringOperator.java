@@ -3,6 +3,7 @@ package io.sentiflow.scoring;
 import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.ingest.ValidText;
 import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.ServingSettings;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.store.ModelRejectedException;
@@ -101,10 +102,10 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
         batch = new ArrayList<>(config.batchSize());
         metrics = new ScoringMetrics(getMetricGroup(), this::activeVersion);
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        int threads = config.onnxThreadsFor(
+        ServingSettings serving = config.servingFor(
                 getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks(),
                 Runtime.getRuntime().availableProcessors());
-        ModelSource source = sources.open(config.storeUri(), threads);
+        ModelSource source = sources.open(config.storeUri(), serving);
         ModelSwapper.Loader<ScoringModel> loader = pointer -> ModelWarmup.check(source.load(pointer), pointer);
         ModelSwapper.Listener listener = new SwapMetrics(metrics);
         String loaderThread = "sentiflow-model-loader-" + subtask;
@@ -113,8 +114,10 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
         } else {
             swapper = ModelSwapper.start(promoted(source), loader, listener, loaderThread);
         }
-        LOG.info("Subtask {} scores with model version {}, {} ONNX threads, batches of {} texts or {}",
-                subtask, swapper.activePointer().version(), threads, config.batchSize(), config.batchTimeout());
+        LOG.info("Subtask {} scores with model version {}: {} ONNX threads, spinning {}, sub-batches of {} tokens,"
+                        + " micro-batches of {} texts or {}", subtask, swapper.activePointer().version(),
+                serving.intraOpThreads(), serving.allowSpinning(), serving.tokenBudget(), config.batchSize(),
+                config.batchTimeout());
         if (restoredPending != null) {
             swapper.request(restoredPending);
         }

@@ -44,6 +44,23 @@ public final class ScoringOptions {
                                     + " machine's cores divided by the parallelism, at least 1, so that"
                                     + " threads times parallelism stay within the cores.");
 
+    public static final ConfigOption<Boolean> ONNX_SPINNING =
+            ConfigOptions.key("sentiflow.scoring.onnx-spinning")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("Whether ONNX Runtime's intra-op threads spin while waiting for work"
+                            + " (session.intra_op.allow_spinning). Off: with 2 threads, spinning was 1.6 to 2"
+                            + " times slower whenever the other core was busy, as it is beside Kafka and the"
+                            + " rest of the job, and at most a fifth faster on an idle machine.");
+
+    public static final ConfigOption<Integer> TOKEN_BUDGET =
+            ConfigOptions.key("sentiflow.scoring.token-budget")
+                    .intType()
+                    .defaultValue(512)
+                    .withDescription("Padded tokens per engine call: the model orders a micro-batch's texts by"
+                            + " token count and cuts them into sub-batches of rows times longest row within"
+                            + " this, so padding stays near the real tokens.");
+
     public static final ConfigOption<String> MODEL_STORE =
             ConfigOptions.key("sentiflow.model.store")
                     .stringType()

@@ -1,6 +1,7 @@
 package io.sentiflow.swap;
 
 import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.ServingSettings;
 import java.io.Serializable;
 import java.util.Optional;
 
@@ -28,8 +29,9 @@ public interface ModelSource {
     interface Factory extends Serializable {
         /**
          * @param storeUri the model store's root
-         * @param onnxThreads ONNX Runtime threads for each model this instance loads
+         * @param serving how each model this instance loads runs: ONNX Runtime threads, spinning,
+         *     the token budget of its sub-batches
          */
-        ModelSource open(String storeUri, int onnxThreads);
+        ModelSource open(String storeUri, ServingSettings serving);
     }
 }

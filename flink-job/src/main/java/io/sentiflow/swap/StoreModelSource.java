@@ -1,6 +1,7 @@
 package io.sentiflow.swap;
 
 import io.sentiflow.model.ScoringModel;
+import io.sentiflow.model.ServingSettings;
 import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
 import java.util.Optional;
@@ -15,11 +16,11 @@ import java.util.Optional;
 public final class StoreModelSource implements ModelSource {
 
     private final ModelStore store;
-    private final int onnxThreads;
+    private final ServingSettings serving;
 
-    private StoreModelSource(ModelStore store, int onnxThreads) {
+    private StoreModelSource(ModelStore store, ServingSettings serving) {
         this.store = store;
-        this.onnxThreads = onnxThreads;
+        this.serving = serving;
     }
 
     /** The factory the scoring job uses. */
@@ -27,8 +28,8 @@ public final class StoreModelSource implements ModelSource {
         return StoreModelSource::open;
     }
 
-    public static StoreModelSource open(String storeUri, int onnxThreads) {
-        return new StoreModelSource(ModelStore.open(storeUri), onnxThreads);
+    public static StoreModelSource open(String storeUri, ServingSettings serving) {
+        return new StoreModelSource(ModelStore.open(storeUri), serving);
     }
 
     @Override
@@ -40,6 +41,6 @@ public final class StoreModelSource implements ModelSource {
 
     @Override
     public ScoringModel load(ModelPointer pointer) throws ModelRejectedException {
-        return store.load(pointer.version(), pointer.uri(), pointer.manifestSha256(), onnxThreads);
+        return store.load(pointer.version(), pointer.uri(), pointer.manifestSha256(), serving);
     }
 }

@@ -38,7 +38,7 @@ final class FakeModelStore implements ModelSource {
 
     /** A factory for the operator; only harness tests use it, so it never leaves this JVM. */
     ModelSource.Factory factory() {
-        return (storeUri, threads) -> this;
+        return (storeUri, serving) -> this;
     }
 
     static ModelPointer pointer(String version) {

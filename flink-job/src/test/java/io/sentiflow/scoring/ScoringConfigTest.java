@@ -3,6 +3,7 @@ package io.sentiflow.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentiflow.model.ServingSettings;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ class ScoringConfigTest {
         assertThat(config.batchSize()).isEqualTo(32);
         assertThat(config.batchTimeout()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.onnxThreads()).isZero();
+        assertThat(config.onnxSpinning()).isFalse();
+        assertThat(config.tokenBudget()).isEqualTo(512);
         assertThat(config.storeUri()).isEqualTo("var/models");
     }
 
@@ -25,11 +28,14 @@ class ScoringConfigTest {
         conf.setString("sentiflow.scoring.batch-size", "8");
         conf.setString("sentiflow.scoring.batch-timeout", "250 ms");
         conf.setString("sentiflow.scoring.onnx-threads", "2");
+        conf.setString("sentiflow.scoring.onnx-spinning", "true");
+        conf.setString("sentiflow.scoring.token-budget", "1024");
         conf.setString("sentiflow.model.store", "/data/models");
 
         ScoringConfig config = ScoringConfig.fromConfiguration(conf);
 
-        assertThat(config).isEqualTo(new ScoringConfig("/data/models", 8, Duration.ofMillis(250), 2));
+        assertThat(config).isEqualTo(new ScoringConfig("/data/models", 8, Duration.ofMillis(250), 2, true, 1024));
+        assertThat(config.servingFor(1, 2)).isEqualTo(new ServingSettings(2, true, 1024));
     }
 
     @Test
@@ -49,6 +55,12 @@ class ScoringConfigTest {
                 .hasMessageContaining("sentiflow.scoring.batch-timeout");
         assertThatThrownBy(() -> new ScoringConfig("s", 32, Duration.ofMillis(5), -1))
                 .hasMessageContaining("sentiflow.scoring.onnx-threads");
+    }
+
+    @Test
+    void rejectsATokenBudgetBelowOneFullLengthText() {
+        assertThatThrownBy(() -> new ScoringConfig("s", 32, Duration.ofMillis(5), 0, false, 63))
+                .hasMessageContaining("sentiflow.scoring.token-budget");
     }
 
     @Test

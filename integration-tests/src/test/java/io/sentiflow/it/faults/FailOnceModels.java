@@ -38,7 +38,7 @@ final class FailOnceModels implements ModelSource {
     /** Versions from the job's store; the first scoring of {@link #TRIGGER} creates {@code marker} and throws. */
     static ModelSource.Factory factory(Path marker) {
         String path = marker.toAbsolutePath().toString();
-        return (storeUri, onnxThreads) -> new FailOnceModels(StoreModelSource.open(storeUri, onnxThreads), Path.of(path));
+        return (storeUri, serving) -> new FailOnceModels(StoreModelSource.open(storeUri, serving), Path.of(path));
     }
 
     @Override

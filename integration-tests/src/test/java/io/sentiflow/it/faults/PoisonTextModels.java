@@ -25,7 +25,7 @@ final class PoisonTextModels implements ModelSource {
     }
 
     static ModelSource.Factory factory() {
-        return (storeUri, onnxThreads) -> new PoisonTextModels(StoreModelSource.open(storeUri, onnxThreads));
+        return (storeUri, serving) -> new PoisonTextModels(StoreModelSource.open(storeUri, serving));
     }
 
     @Override
