@@ -5,6 +5,7 @@ import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.ServingSettings;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
@@ -26,12 +27,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.flink.core.fs.FileSystem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code sentiflow bench model}: speed of the whole model next to bare ONNX Runtime on its encoder graph. */
 @Command(name = "bench", description = "Benchmarks (one run, a printed table; not tests).",
@@ -111,8 +112,10 @@ public final class BenchCommand implements Callable<Integer> {
                 EncoderFiles served = EncoderFiles.forVersion(kind, manifest.files(),
                         name -> read(URI.create(models.versionUri(chosen) + "/" + name)));
                 Optional<EncoderFiles> original = hasOwn ? Optional.of(EncoderFiles.of(kind)) : Optional.empty();
-                new ModelBenchmark(served, original, settings).run(model, texts, new int[] {1, 8, 32, 64, texts.size()},
-                        rounds).forEach(row -> print(out, row));
+                TextNormalization normalization = TextNormalization.ofManifest(manifest.encoder().textNormalization());
+                new ModelBenchmark(served, original, settings, normalization)
+                        .run(model, texts, new int[] {1, 8, 32, 64, texts.size()}, rounds)
+                        .forEach(row -> print(out, row));
             } catch (ModelRejectedException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }

@@ -7,6 +7,7 @@ import io.sentiflow.finetune.FineTuneResult;
 import io.sentiflow.finetune.FineTuneRun;
 import io.sentiflow.finetune.FineTuneSettings;
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.TrainingRequest;
 import io.sentiflow.training.TrainingResult;
@@ -16,12 +17,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code sentiflow train}: trains the topic and sentiment heads jointly over the pretrained encoder,
@@ -44,9 +45,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Topic training CSV (text,label) (default: the shared topic_train.csv).")
     private Path topicData;
 
-    @Option(names = "--encoder", paramLabel = "fp32|int8", defaultValue = "fp32",
-            description = "Pretrained encoder file (default: ${DEFAULT-VALUE}).")
-    private String encoder = "fp32";
+    @Option(names = "--encoder", paramLabel = "fp32|int8", defaultValue = "int8",
+            description = "Pretrained encoder file the version is served with (default: ${DEFAULT-VALUE}).")
+    private String encoder = "int8";
+
+    @Option(names = "--text-normalization", paramLabel = "urls|none", defaultValue = "urls",
+            description = "How texts are rewritten before tokenizing, in training and serving alike: urls reduces"
+                    + " every link to one token (default: ${DEFAULT-VALUE}).")
+    private String normalization = "urls";
 
     @Option(names = "--embedding-cache", paramLabel = "DIR",
             description = "Where encoder outputs are cached (default: var/embedding-cache under the Sentiflow home).")
@@ -91,6 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EncoderKind kind = EncoderKind.fromName(encoder)
                 .orElseThrow(() -> new IllegalArgumentException("--encoder must be fp32 or int8, was " + encoder));
+        TextNormalization textNormalization = TextNormalization.fromId(normalization).orElseThrow(() ->
+                new IllegalArgumentException("--text-normalization must be urls or none, was " + normalization));
         DataLocations data = DataLocations.fromSystemProperties();
         Path cache = embeddingCache != null ? embeddingCache
                 : StoreOptions.home().resolve("var").resolve("embedding-cache");
@@ -99,8 +107,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = new TrainingRequest(
                 sentimentData != null ? sentimentData : data.sentimentTrain(),
                 topicData != null ? topicData : data.topicTrain(),
-                data.sentimentValid(), data.topicValid(), data.sentimentLabels(), data.topicLabels(), kind, cache,
-                settings, sample, threads, true, defaults.promoteIfNone());
+                data.sentimentValid(), data.topicValid(), data.sentimentLabels(), data.topicLabels(), kind,
+                textNormalization, cache, settings, sample, threads, true, defaults.promoteIfNone());
         PrintWriter out = spec.commandLine().getOut();
         if (fineTune) {
             return fineTune(request, out);

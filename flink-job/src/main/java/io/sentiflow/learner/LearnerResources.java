@@ -5,6 +5,7 @@ import io.sentiflow.learning.LabeledExample;
 import io.sentiflow.learning.LabeledSets;
 import io.sentiflow.learning.RegressionSet;
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelStore;
@@ -33,6 +34,7 @@ final class LearnerResources implements AutoCloseable {
     private final ModelStore store;
     private final Manifest base;
     private final EncoderKind kind;
+    private final TextNormalization normalization;
     private final TokenEncoder encoder;
     private final List<RegressionSet> regression;
     private final IncrementalLearner learner;
@@ -43,6 +45,7 @@ final class LearnerResources implements AutoCloseable {
         this.store = store;
         this.base = base;
         this.kind = kind;
+        this.normalization = encoder.normalization();
         this.encoder = encoder;
         this.regression = regression;
         this.learner = new IncrementalLearner(store, config.learningSettings());
@@ -62,9 +65,11 @@ final class LearnerResources implements AutoCloseable {
                     + kind.versionFileName() + ", from fine-tuning); the learner encodes with the pretrained"
                     + " encoder and cannot learn on top of it yet: promote a version without its own encoder");
         }
-        TokenEncoder encoder = TokenEncoder.open(kind, config.onnxThreads());
+        // Labels are encoded as the version's own texts were, or its heads would read them differently.
+        TextNormalization normalization = TextNormalization.ofManifest(base.encoder().textNormalization());
+        TokenEncoder encoder = TokenEncoder.open(kind, config.onnxThreads(), normalization);
         try {
-            List<RegressionSet> regression = regressionSets(config, base, kind);
+            List<RegressionSet> regression = regressionSets(config, base, kind, normalization);
             LOG.info("Learner ready on {}: regression sets {}", promoted,
                     regression.stream().map(s -> s.name() + "=" + s.examples().size()).toList());
             return new LearnerResources(config, store, base, kind, encoder, regression);
@@ -108,7 +113,7 @@ final class LearnerResources implements AutoCloseable {
             int size = replayBudget(task);
             if (size > 0) {
                 replay.addAll(LabeledSets.encode(config.data().train(task), task, labels(base, task), cache,
-                        encoders(config, kind), size, config.seed()));
+                        encoders(config, kind, normalization), size, config.seed()));
             }
         }
         return replay;
@@ -119,23 +124,25 @@ final class LearnerResources implements AutoCloseable {
         return config.replayPerClass() * labels(base, task).size();
     }
 
-    private static List<RegressionSet> regressionSets(LearnerConfig config, Manifest base, EncoderKind kind)
-            throws IOException {
-        EmbeddingCache cache = EmbeddingCache.open(Path.of(config.embeddingCache()), kind);
+    private static List<RegressionSet> regressionSets(LearnerConfig config, Manifest base, EncoderKind kind,
+            TextNormalization normalization) throws IOException {
+        EmbeddingCache cache = EmbeddingCache.open(Path.of(config.embeddingCache()), kind, normalization);
         List<RegressionSet> sets = new ArrayList<>();
         for (Task task : Task.values()) {
             sets.add(LabeledSets.regressionSet(task.cliName() + "-valid", config.data().valid(task), task,
-                    labels(base, task), cache, encoders(config, kind), config.regressionMax(), config.seed()));
+                    labels(base, task), cache, encoders(config, kind, normalization), config.regressionMax(),
+                    config.seed()));
         }
         return List.copyOf(sets);
     }
 
     private EmbeddingCache cache() {
-        return EmbeddingCache.open(Path.of(config.embeddingCache()), kind);
+        return EmbeddingCache.open(Path.of(config.embeddingCache()), kind, normalization);
     }
 
-    private static Supplier<TokenEncoder> encoders(LearnerConfig config, EncoderKind kind) {
-        return () -> TokenEncoder.open(kind, config.onnxThreads());
+    private static Supplier<TokenEncoder> encoders(LearnerConfig config, EncoderKind kind,
+            TextNormalization normalization) {
+        return () -> TokenEncoder.open(kind, config.onnxThreads(), normalization);
     }
 
     private static List<String> labels(Manifest manifest, Task task) {

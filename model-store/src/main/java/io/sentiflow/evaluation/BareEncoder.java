@@ -4,9 +4,10 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.ServingSettings;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,9 +47,9 @@ final class BareEncoder implements AutoCloseable {
     }
 
     /** Tokenizes {@code texts} with {@code tokenizer}, sorts them by length and runs the batches. */
-    Pass pass(BertTokenizer tokenizer, List<String> texts) {
+    Pass pass(TextTokenizer tokenizer, List<String> texts) {
         long start = System.nanoTime();
-        List<long[]> ids = tokenizer.tokenize(texts);
+        List<long[]> ids = tokenizer.tokenize(texts).ids();
         int[] order = IntStream.range(0, ids.size()).boxed().sorted(Comparator.comparingInt(i -> ids.get(i).length))
                 .mapToInt(Integer::intValue).toArray();
         double[] millis = new double[(order.length + BATCH - 1) / BATCH];

@@ -1,10 +1,11 @@
 package io.sentiflow.evaluation;
 
 import ai.onnxruntime.OrtException;
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.ServingSettings;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,16 +35,20 @@ public final class ModelBenchmark {
     private final EncoderFiles served;
     private final Optional<EncoderFiles> original;
     private final ServingSettings settings;
+    private final TextNormalization normalization;
 
     /**
      * @param served the encoder files the version is served with (its own, or the carrier's)
      * @param original the carrier's files of the same kind when the version has its own, else empty
      * @param settings the model's threads and spinning, given to the bare sessions too
+     * @param normalization the version's, so the bare sessions see the texts as the model does
      */
-    public ModelBenchmark(EncoderFiles served, Optional<EncoderFiles> original, ServingSettings settings) {
+    public ModelBenchmark(EncoderFiles served, Optional<EncoderFiles> original, ServingSettings settings,
+            TextNormalization normalization) {
         this.served = served;
         this.original = original;
         this.settings = settings;
+        this.normalization = normalization;
     }
 
     /**
@@ -52,7 +57,7 @@ public final class ModelBenchmark {
      * of its ratio, and its latency over all of its calls.
      */
     public List<Row> run(ScoringModel model, List<String> texts, int[] callSizes, int rounds) throws OrtException {
-        try (BertTokenizer tokenizer = BertTokenizer.open(served.kind());
+        try (TextTokenizer tokenizer = TextTokenizer.open(served.kind(), normalization);
                 BareEncoder bare = new BareEncoder(served, settings);
                 BareEncoder originalBare = original.isPresent() ? new BareEncoder(original.get(), settings) : null) {
             bare.pass(tokenizer, texts.subList(0, Math.min(texts.size(), BareEncoder.BATCH))); // warm-up

@@ -1,7 +1,8 @@
 package io.sentiflow.finetune;
 
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
@@ -36,7 +37,7 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         double devFraction = request.settings().heads().devFraction();
         List<TokenizedExample> train = new ArrayList<>();
         List<TokenizedExample> dev = new ArrayList<>();
-        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
+        try (TextTokenizer tokenizer = TextTokenizer.open(EncoderKind.FP32, request.normalization())) {
             split(tokenizer, Task.SENTIMENT, sentimentTrain, seed + 4, devFraction, train, dev);
             split(tokenizer, Task.TOPIC, topicTrain, seed + 5, devFraction, train, dev);
             List<LabeledText> sentimentValid = valid(request.sentimentValid(), sentimentLabels, max, SAMPLE_SEED + 2);
@@ -56,7 +57,7 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         return file == null ? List.of() : sample(LabeledCsv.read(file, labels), max, seed);
     }
 
-    private static void split(BertTokenizer tokenizer, Task task, List<LabeledText> examples, long seed,
+    private static void split(TextTokenizer tokenizer, Task task, List<LabeledText> examples, long seed,
             double devFraction, List<TokenizedExample> train, List<TokenizedExample> dev) {
         List<LabeledText> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));
@@ -66,8 +67,8 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         train.addAll(tokenized.subList(devSize, tokenized.size()));
     }
 
-    private static List<TokenizedExample> tokenize(BertTokenizer tokenizer, List<LabeledText> texts, Task task) {
-        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList());
+    private static List<TokenizedExample> tokenize(TextTokenizer tokenizer, List<LabeledText> texts, Task task) {
+        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList()).ids();
         List<TokenizedExample> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             out.add(new TokenizedExample(ids.get(i), task, texts.get(i).label()));

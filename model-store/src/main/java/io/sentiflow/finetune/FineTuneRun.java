@@ -62,7 +62,8 @@ public final class FineTuneRun {
         try {
             Map<EncoderKind, Path> exported = exportEncoders(tuned, exportDir);
             ClassificationReport[] int8 = ServedEvaluation.evaluate(EncoderKind.INT8, exported.get(EncoderKind.INT8),
-                    tuned.weights().heads(), request.settings().heads().encoderBatchSize(), data);
+                    request.normalization(), tuned.weights().heads(), request.settings().heads().encoderBatchSize(),
+                    data);
             String version = publish(store, data, tuned, classWeights, metrics(fp32, int8), exported);
             boolean promoted = request.promoteIfNone() && store.promotedVersion().isEmpty();
             if (promoted) {
@@ -144,7 +145,8 @@ public final class FineTuneRun {
         Manifest draft = new Manifest(Manifest.FORMAT, ModelStore.newVersionId(now, weights),
                 store.promotedVersion().orElse(null), now.toString(), VersionStatus.PUBLISHED,
                 new EncoderSpec(kind.id(), kind.cliName(), kind.modelSha256(), kind.tokenizerSha256(),
-                        TokenEncoder.MAX_TOKENS, request.settings().heads().encoderBatchSize(), "longest"),
+                        TokenEncoder.MAX_TOKENS, request.settings().heads().encoderBatchSize(), "longest",
+                        request.normalization().id()),
                 new Architecture("attention", dims.hidden(), dims.attention(), dims.adapter(), "relu"),
                 data.topicLabels(), data.sentimentLabels(), hyperParameters(tuned, classWeights),
                 trainingData(data), metrics, Map.of(), "encoder fine-tuned; valid metrics of the served kind, fp32.* and int8.* of both");

@@ -5,6 +5,7 @@ import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadWeights;
 import io.sentiflow.model.Heads;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
@@ -23,11 +24,12 @@ final class ServedEvaluation {
     private ServedEvaluation() {}
 
     /** Reports of both tasks (null where no texts) with {@code onnxFile} of {@code kind}. */
-    static ClassificationReport[] evaluate(EncoderKind kind, Path onnxFile, HeadWeights weights, int batchSize,
-            FineTuneData data) {
+    static ClassificationReport[] evaluate(EncoderKind kind, Path onnxFile, TextNormalization normalization,
+            HeadWeights weights, int batchSize, FineTuneData data) {
         EncoderFiles carrier = EncoderFiles.of(kind);
         Heads heads = new Heads(weights);
-        try (TokenEncoder encoder = TokenEncoder.open(new EncoderFiles(kind, onnxFile, carrier.tokenizer()), 1)) {
+        try (TokenEncoder encoder = TokenEncoder.open(new EncoderFiles(kind, onnxFile, carrier.tokenizer()), 1,
+                normalization)) {
             return new ClassificationReport[] {
                 report(encoder, heads, data.sentimentValidTexts(), data.sentimentLabels(), Task.SENTIMENT, batchSize),
                 report(encoder, heads, data.topicValidTexts(), data.topicLabels(), Task.TOPIC, batchSize)};

@@ -51,16 +51,18 @@ public final class MultiHeadModel implements ScoringModel {
     }
 
     /**
-     * Opens the serving graph {@code graphFile} with the encoder's {@code tokenizerFile}. The labels
-     * must be as many as the graph's outputs have columns (checked on every call).
+     * Opens the serving graph {@code graphFile} with the encoder's {@code tokenizerFile} and the
+     * version's {@code normalization}. The labels must be as many as the graph's outputs have
+     * columns (checked on every call).
      *
      * <p>DJL's {@code Criteria} passes only string options, and its ONNX Runtime engine reads no
      * session config entries from them; spinning is one, so the session options are built here and
      * handed to {@link Model#load(Path, String, Map)} as {@code sessionOptions}, which the engine uses
      * as they are.
      */
-    public static MultiHeadModel open(String version, Path graphFile, Path tokenizerFile, List<String> topicLabels,
-            List<String> sentimentLabels, ServingSettings settings) {
+    public static MultiHeadModel open(String version, Path graphFile, Path tokenizerFile,
+            TextNormalization normalization, List<String> topicLabels, List<String> sentimentLabels,
+            ServingSettings settings) {
         SessionOptions options = new SessionOptions();
         ServingTranslator translator = null;
         Model model = null;
@@ -68,7 +70,7 @@ public final class MultiHeadModel implements ScoringModel {
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setInterOpNumThreads(1);
             options.addConfigEntry(ALLOW_SPINNING, settings.allowSpinning() ? "1" : "0");
-            translator = new ServingTranslator(tokenizerFile, topicLabels.size(), sentimentLabels.size());
+            translator = new ServingTranslator(tokenizerFile, normalization, topicLabels.size(), sentimentLabels.size());
             model = Model.newInstance(version, Device.cpu(), "OnnxRuntime");
             model.load(graphFile, null, Map.of("sessionOptions", options));
             return new MultiHeadModel(version, topicLabels, sentimentLabels, settings.tokenBudget(), options,

@@ -1,6 +1,5 @@
 package io.sentiflow.model;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.NoBatchifyTranslator;
@@ -20,19 +19,19 @@ import java.util.List;
  */
 final class ServingTranslator implements NoBatchifyTranslator<TokenBatch, List<TextPrediction>>, AutoCloseable {
 
-    private final HuggingFaceTokenizer tokenizer;
+    private final TextTokenizer tokenizer;
     private final int topics;
     private final int sentiments;
 
-    ServingTranslator(Path tokenizerFile, int topics, int sentiments) {
-        this.tokenizer = TokenEncoder.openTokenizer(tokenizerFile);
+    ServingTranslator(Path tokenizerFile, TextNormalization normalization, int topics, int sentiments) {
+        this.tokenizer = TextTokenizer.open(tokenizerFile, normalization);
         this.topics = topics;
         this.sentiments = sentiments;
     }
 
-    /** Token ids of each text, unpadded, as the encoder was trained on them. */
+    /** Token ids of each text, unpadded, normalized as the version was trained. */
     TokenBatch tokenize(List<String> texts) {
-        return TokenEncoder.tokenize(tokenizer, texts);
+        return tokenizer.tokenize(texts);
     }
 
     @Override

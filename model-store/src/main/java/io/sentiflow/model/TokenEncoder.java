@@ -1,22 +1,18 @@
 package io.sentiflow.model;
 
 import ai.djl.MalformedModelException;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.inference.Predictor;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pretrained encoder: DJL's HuggingFace tokenizer (sequences capped at {@link #MAX_TOKENS}) and
- * the ONNX file on DJL's ONNX Runtime engine. Returns, per text, the encoder's output vector of each
- * real token ({@code [tokens][384]}, padding dropped).
+ * The pretrained encoder: the {@link TextTokenizer} (the version's normalization, sequences capped at
+ * {@link #MAX_TOKENS}) and the ONNX file on DJL's ONNX Runtime engine. Returns, per text, the
+ * encoder's output vector of each real token ({@code [tokens][384]}, padding dropped).
  *
  * <p>Not thread safe (one DJL predictor); one instance per thread. The creator closes it, which
  * closes the tokenizer, the predictor and the ONNX Runtime session.
@@ -27,12 +23,11 @@ public final class TokenEncoder implements AutoCloseable {
     public static final int MAX_TOKENS = 64;
 
     private final EncoderKind kind;
-    private final HuggingFaceTokenizer tokenizer;
+    private final TextTokenizer tokenizer;
     private final ZooModel<TokenBatch, List<float[][]>> model;
     private final Predictor<TokenBatch, List<float[][]>> predictor;
 
-    private TokenEncoder(EncoderKind kind, HuggingFaceTokenizer tokenizer,
-            ZooModel<TokenBatch, List<float[][]>> model) {
+    private TokenEncoder(EncoderKind kind, TextTokenizer tokenizer, ZooModel<TokenBatch, List<float[][]>> model) {
         this.kind = kind;
         this.tokenizer = tokenizer;
         this.model = model;
@@ -41,23 +36,24 @@ public final class TokenEncoder implements AutoCloseable {
 
     /**
      * Opens the encoder of {@code kind} with {@code intraOpThreads} ONNX Runtime threads (2 gave
-     * about 1.5x over 1 here; threads times parallel instances should not exceed the cores).
+     * about 1.5x over 1 here; threads times parallel instances should not exceed the cores), its
+     * texts normalized by {@code normalization}.
      */
-    public static TokenEncoder open(EncoderKind kind, int intraOpThreads) {
-        return open(EncoderFiles.of(kind), intraOpThreads);
+    public static TokenEncoder open(EncoderKind kind, int intraOpThreads, TextNormalization normalization) {
+        return open(EncoderFiles.of(kind), intraOpThreads, normalization);
     }
 
     /**
      * Opens the encoder in {@code files}: the carrier's ({@link EncoderFiles#of}) or another
      * {@code .onnx} file of the same kind, such as a version's fine-tuned export.
      */
-    public static TokenEncoder open(EncoderFiles files, int intraOpThreads) {
+    public static TokenEncoder open(EncoderFiles files, int intraOpThreads, TextNormalization normalization) {
         EncoderKind kind = files.kind();
         String fileName = files.model().getFileName().toString();
         if (!fileName.endsWith(".onnx")) {
             throw new IllegalArgumentException("Encoder file " + files.model() + " is not an .onnx file");
         }
-        HuggingFaceTokenizer tokenizer = openTokenizer(files.tokenizer());
+        TextTokenizer tokenizer = TextTokenizer.open(files.tokenizer(), normalization);
         Criteria<TokenBatch, List<float[][]>> criteria = Criteria.builder()
                 .setTypes(TokenBatch.class, (Class<List<float[][]>>) (Class<?>) List.class)
                 .optEngine("OnnxRuntime")
@@ -75,37 +71,18 @@ public final class TokenEncoder implements AutoCloseable {
         }
     }
 
-    /** The tokenizer as the encoder is run: truncation at {@link #MAX_TOKENS}, no padding. The caller closes it. */
-    static HuggingFaceTokenizer openTokenizer(Path tokenizerFile) {
-        try {
-            return HuggingFaceTokenizer.builder()
-                    .optTokenizerPath(tokenizerFile)
-                    .optMaxLength(MAX_TOKENS)
-                    .optTruncation(true)
-                    .optPadding(false)
-                    .build();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load tokenizer " + tokenizerFile, e);
-        }
-    }
-
-    /** Token ids of each text, unpadded, as {@code tokenizer} (from {@link #openTokenizer}) gives them. */
-    static TokenBatch tokenize(HuggingFaceTokenizer tokenizer, List<String> texts) {
-        var encodings = tokenizer.batchEncode(texts);
-        List<long[]> ids = new ArrayList<>(encodings.length);
-        for (var encoding : encodings) {
-            ids.add(encoding.getIds());
-        }
-        return new TokenBatch(ids);
-    }
-
     public EncoderKind kind() {
         return kind;
     }
 
+    /** How this encoder rewrites texts before tokenizing them. */
+    public TextNormalization normalization() {
+        return tokenizer.normalization();
+    }
+
     /** Tokenizes {@code texts} (ids and real lengths), without running the encoder. */
     public TokenBatch tokenize(List<String> texts) {
-        return tokenize(tokenizer, texts);
+        return tokenizer.tokenize(texts);
     }
 
     /** Per-token outputs of each text, in order: {@code result.get(i)[token][dimension]}. */

@@ -175,8 +175,8 @@ public final class ModelStore {
             throw new ModelRejectedException(RejectionReason.UNREADABLE, version,
                     "cannot build its serving graph: " + e.getMessage(), e);
         }
-        return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), m.topicLabels(), m.sentimentLabels(),
-                settings);
+        return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), verified.normalization(),
+                m.topicLabels(), m.sentimentLabels(), settings);
     }
 
     /**

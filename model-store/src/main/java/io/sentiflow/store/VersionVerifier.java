@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.HeadWeights;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.model.WeightsCodec;
 import java.io.IOException;
@@ -40,10 +41,11 @@ final class VersionVerifier {
         checkIdentity(version, manifest);
         byte[] weightsBytes = checkFiles(version, dir, manifest);
         EncoderKind kind = checkEncoder(version, manifest.encoder());
+        TextNormalization normalization = checkNormalization(version, manifest.encoder());
         HeadDimensions dims = checkDimensions(version, manifest);
         checkLabels(version, "topic", manifest.topicLabels());
         checkLabels(version, "sentiment", manifest.sentimentLabels());
-        return new VerifiedVersion(manifest, manifestSha, kind, weights(version, dims, weightsBytes));
+        return new VerifiedVersion(manifest, manifestSha, kind, normalization, weights(version, dims, weightsBytes));
     }
 
     private byte[] readRequired(String version, URI dir, URI file, String name) throws ModelRejectedException {
@@ -127,6 +129,16 @@ final class VersionVerifier {
                     + " differ from what serving supports (" + TokenEncoder.MAX_TOKENS + ", >=1, longest)");
         }
         return kind.get();
+    }
+
+    /** The version's text normalization; one this build does not know would score texts it was not trained on. */
+    private static TextNormalization checkNormalization(String version, EncoderSpec spec) throws ModelRejectedException {
+        try {
+            return TextNormalization.ofManifest(spec.textNormalization());
+        } catch (IllegalArgumentException e) {
+            throw new ModelRejectedException(RejectionReason.MANIFEST_MISMATCH, version, e.getMessage()
+                    + " (this build knows " + java.util.Arrays.toString(TextNormalization.values()) + ")", e);
+        }
     }
 
     private static HeadDimensions checkDimensions(String version, Manifest manifest) throws ModelRejectedException {

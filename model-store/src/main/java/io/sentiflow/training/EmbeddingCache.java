@@ -1,6 +1,7 @@
 package io.sentiflow.training;
 
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.Sha256;
 import java.io.BufferedInputStream;
@@ -28,8 +29,8 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Encoder outputs on disk, keyed by the encoder file's sha256 (one file per encoder) and the text's
- * sha256, so a second training run encodes nothing again. Only real tokens are stored, as half
+ * Encoder outputs on disk, keyed by the encoder file's sha256 and the text normalization (one file
+ * per pair) and the text's sha256, so a second training run encodes nothing again. Only real tokens are stored, as half
  * floats: a record is the text hash, the token count and {@code tokens x 384} halfs. Appends are
  * locked, so concurrent JVMs may share the directory; a torn last record (a killed run) is ignored.
  *
@@ -41,18 +42,24 @@ public final class EmbeddingCache {
 
     private final Path file;
     private final EncoderKind kind;
+    private final TextNormalization normalization;
     private final Map<String, EncodedText> entries = new HashMap<>();
 
-    private EmbeddingCache(Path file, EncoderKind kind) {
+    private EmbeddingCache(Path file, EncoderKind kind, TextNormalization normalization) {
         this.file = file;
         this.kind = kind;
+        this.normalization = normalization;
     }
 
-    /** Opens (and reads) the cache of {@code kind} in {@code dir}, creating the directory. */
-    public static EmbeddingCache open(Path dir, EncoderKind kind) {
+    /**
+     * Opens (and reads) the cache of {@code kind} and {@code normalization} in {@code dir}, creating
+     * the directory. The file of unnormalized texts keeps the name it had before normalization existed.
+     */
+    public static EmbeddingCache open(Path dir, EncoderKind kind, TextNormalization normalization) {
+        String suffix = normalization == TextNormalization.NONE ? "" : "-" + normalization.id();
         Path file = dir.resolve(kind.cliName() + "-" + kind.modelSha256().substring(0, 16) + "-t"
-                + TokenEncoder.MAX_TOKENS + ".emb");
-        EmbeddingCache cache = new EmbeddingCache(file, kind);
+                + TokenEncoder.MAX_TOKENS + suffix + ".emb");
+        EmbeddingCache cache = new EmbeddingCache(file, kind, normalization);
         try {
             Files.createDirectories(dir);
             if (Files.exists(file)) {
@@ -74,7 +81,8 @@ public final class EmbeddingCache {
 
     /**
      * Returns the outputs of every text, encoding (with an encoder from {@code encoders}, opened only
-     * if something is missing) and appending what is not cached yet.
+     * if something is missing, which must be of this cache's kind and normalization) and appending
+     * what is not cached yet.
      */
     public List<EncodedText> encodeAll(List<String> texts, Supplier<TokenEncoder> encoders, boolean showProgress) {
         List<String> missing = new ArrayList<>(new LinkedHashSet<>(texts));
@@ -84,6 +92,10 @@ public final class EmbeddingCache {
             missing.sort(Comparator.comparingInt(String::length));
             try (TokenEncoder encoder = encoders.get();
                     ProgressBar progress = progressBar(missing.size(), showProgress)) {
+                if (encoder.kind() != kind || encoder.normalization() != normalization) {
+                    throw new IllegalArgumentException("the cache of " + kind.cliName() + "/" + normalization.id()
+                            + " was given an encoder of " + encoder.kind().cliName() + "/" + encoder.normalization().id());
+                }
                 for (int from = 0; from < missing.size(); from += ENCODE_BATCH) {
                     List<String> batch = missing.subList(from, Math.min(missing.size(), from + ENCODE_BATCH));
                     append(batch, encoder.encode(batch));
@@ -175,5 +187,9 @@ public final class EmbeddingCache {
 
     public EncoderKind kind() {
         return kind;
+    }
+
+    public TextNormalization normalization() {
+        return normalization;
     }
 }

@@ -136,10 +136,11 @@ public final class TrainingRun {
     private Map<String, EncodedText> encode(List<List<LabeledText>> sets) {
         List<String> texts = new ArrayList<>();
         sets.forEach(set -> set.forEach(example -> texts.add(example.text())));
-        EmbeddingCache cache = EmbeddingCache.open(request.embeddingCache(), request.encoder());
+        EmbeddingCache cache = EmbeddingCache.open(request.embeddingCache(), request.encoder(), request.normalization());
         progress.accept("encoder cache " + cache.file() + " holds " + cache.size() + " texts");
         List<EncodedText> outputs = cache.encodeAll(texts,
-                () -> TokenEncoder.open(request.encoder(), request.intraOpThreads()), request.showProgress());
+                () -> TokenEncoder.open(request.encoder(), request.intraOpThreads(), request.normalization()),
+                request.showProgress());
         Map<String, EncodedText> byText = new java.util.HashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             byText.put(texts.get(i), outputs.get(i));
@@ -207,7 +208,7 @@ public final class TrainingRun {
     private EncoderSpec encoderSpec() {
         EncoderKind kind = request.encoder();
         return new EncoderSpec(kind.id(), kind.cliName(), kind.modelSha256(), kind.tokenizerSha256(),
-                TokenEncoder.MAX_TOKENS, request.settings().encoderBatchSize(), "longest");
+                TokenEncoder.MAX_TOKENS, request.settings().encoderBatchSize(), "longest", request.normalization().id());
     }
 
     private Map<String, Object> hyperParameters(JointTrainer.TrainedHeads trained, float[] classWeights) {

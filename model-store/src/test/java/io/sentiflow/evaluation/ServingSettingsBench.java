@@ -1,6 +1,5 @@
 package io.sentiflow.evaluation;
 
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
@@ -9,6 +8,8 @@ import io.sentiflow.model.Heads;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.ServingSettings;
 import io.sentiflow.model.Tensor;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.model.WeightsCodec;
 import io.sentiflow.store.Architecture;
@@ -61,10 +62,10 @@ public final class ServingSettingsBench {
             }
         }
         HeadWeights heads = store.verify(version, null, null).weights();
-        models.put("replaced", new ReplacedPath(version, TokenEncoder.open(kind, threads), new Heads(heads)));
+        models.put("replaced", new ReplacedPath(version, TokenEncoder.open(kind, threads, TextNormalization.NONE), new Heads(heads)));
         List<String> names = new ArrayList<>(models.keySet());
         List<double[]> bare = new ArrayList<>(); // per round: spinning on, off
-        try (BertTokenizer tokenizer = BertTokenizer.open(kind);
+        try (TextTokenizer tokenizer = TextTokenizer.open(kind, TextNormalization.NONE);
                 BareEncoder spin = new BareEncoder(EncoderFiles.of(kind), new ServingSettings(threads, true, 1));
                 BareEncoder noSpin = new BareEncoder(EncoderFiles.of(kind), new ServingSettings(threads, false, 1))) {
             for (int round = 0; round <= rounds + 1; round++) { // round 0 warms every session up
@@ -159,7 +160,7 @@ public final class ServingSettingsBench {
         Manifest m = UntrainedVersions.manifest(1L);
         Manifest draft = new Manifest(m.formatVersion(), "bench-" + kind.cliName(), null, m.createdAt(), m.status(),
                 new EncoderSpec(kind.id(), kind.cliName(), kind.modelSha256(), kind.tokenizerSha256(),
-                        TokenEncoder.MAX_TOKENS, 32, "longest"),
+                        TokenEncoder.MAX_TOKENS, 32, "longest", "none"),
                 new Architecture("attention", dims.hidden(), dims.attention(), dims.adapter(), "relu"), m.topicLabels(),
                 m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), Map.of(), "speed bench");
         return store.publish(draft, Map.of(Manifest.WEIGHTS_FILE, WeightsCodec.encode(tensors)));

@@ -1,11 +1,12 @@
 package io.sentiflow.finetune;
 
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.encoder.onnx.OnnxWeights;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.Tensor;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
@@ -74,7 +75,7 @@ public final class FineTuneBench {
         List<LabeledText> sentiment = LabeledCsv.read(data.sentimentTrain(), LabeledCsv.readLabelMap(data.sentimentLabels()));
         List<LabeledText> topic = LabeledCsv.read(data.topicTrain(), LabeledCsv.readLabelMap(data.topicLabels()));
         List<TokenizedExample> out = new ArrayList<>();
-        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
+        try (TextTokenizer tokenizer = TextTokenizer.open(EncoderKind.FP32, TextNormalization.NONE)) {
             add(out, tokenizer, sentiment.subList(0, count / 2), Task.SENTIMENT);
             add(out, tokenizer, topic.subList(0, count - count / 2), Task.TOPIC);
         }
@@ -82,8 +83,8 @@ public final class FineTuneBench {
         return out;
     }
 
-    private static void add(List<TokenizedExample> out, BertTokenizer tokenizer, List<LabeledText> texts, Task task) {
-        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList());
+    private static void add(List<TokenizedExample> out, TextTokenizer tokenizer, List<LabeledText> texts, Task task) {
+        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList()).ids();
         for (int i = 0; i < texts.size(); i++) {
             out.add(new TokenizedExample(ids.get(i), task, texts.get(i).label()));
         }

@@ -1,19 +1,20 @@
 package io.sentiflow.finetune;
 
-import io.sentiflow.training.MaskedLoss;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import io.sentiflow.encoder.bert.BertTokenizer;
 import io.sentiflow.encoder.onnx.OnnxWeights;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.Tensor;
+import io.sentiflow.model.TextNormalization;
+import io.sentiflow.model.TextTokenizer;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.LabeledCsv;
 import io.sentiflow.training.LabeledText;
+import io.sentiflow.training.MaskedLoss;
 import io.sentiflow.training.Task;
 import io.sentiflow.training.TrainingSettings;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class JointFineTunerTest {
         List<LabeledText> topic = LabeledCsv.read(data.topicTrain(),
                 LabeledCsv.readLabelMap(data.topicLabels())).subList(0, 32);
         sample = new ArrayList<>();
-        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
+        try (TextTokenizer tokenizer = TextTokenizer.open(EncoderKind.FP32, TextNormalization.NONE)) {
             add(tokenizer, sentiment, Task.SENTIMENT);
             add(tokenizer, topic, Task.TOPIC);
         }
@@ -93,8 +94,8 @@ class JointFineTunerTest {
         return new FineTuneSettings(heads, 1e-4f, 0.1f, 2, 1, 1);
     }
 
-    private static void add(BertTokenizer tokenizer, List<LabeledText> texts, Task task) {
-        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList());
+    private static void add(TextTokenizer tokenizer, List<LabeledText> texts, Task task) {
+        List<long[]> ids = tokenizer.tokenize(texts.stream().map(LabeledText::text).toList()).ids();
         for (int i = 0; i < texts.size(); i++) {
             sample.add(new TokenizedExample(ids.get(i), task, texts.get(i).label()));
         }

@@ -1,6 +1,7 @@
 package io.sentiflow.learning;
 
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.CryptoTexts;
@@ -37,8 +38,10 @@ final class LearningData {
     private static final long TRAIN_SAMPLE_SEED = 17L;
     static final int PARENT_EXAMPLES = 1000;
 
-    final EmbeddingCache cache = EmbeddingCache.open(TinyModels.embeddingCache(), EncoderKind.FP32);
-    final Supplier<TokenEncoder> encoders = () -> TokenEncoder.open(EncoderKind.FP32, 2);
+    final EmbeddingCache cache =
+            EmbeddingCache.open(TinyModels.embeddingCache(), TinyModels.ENCODER, TinyModels.NORMALIZATION);
+    final Supplier<TokenEncoder> encoders =
+            () -> TokenEncoder.open(TinyModels.ENCODER, 2, TinyModels.NORMALIZATION);
     final List<String> topicLabels = labels(Task.TOPIC);
     final List<String> sentimentLabels = labels(Task.SENTIMENT);
 

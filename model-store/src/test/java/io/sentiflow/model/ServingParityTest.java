@@ -3,7 +3,7 @@ package io.sentiflow.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.sentiflow.encoder.bert.BertTokenizer;
+import io.sentiflow.model.TextTokenizer;
 import io.sentiflow.store.EncoderSpec;
 import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelStore;
@@ -28,14 +28,15 @@ import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The one-call serving graph scores a trained version, a learnt one with a grown topic head and a
- * fine-tuned one (its own encoder files), each over the fp32 and the int8 encoder, like the path it
+ * The one-call serving graph scores a trained version, one trained on URL-normalized texts, a learnt
+ * one with a grown topic head and a fine-tuned one (its own encoder files, URL-normalized), each over
+ * the fp32 and the int8 encoder, like the path it
  * replaced: {@link TokenEncoder}'s per-token outputs fed to the Java {@link Heads}, within 1e-4, on
  * real tweets of every length up to the 64-token cap, given in no particular order.
  *
@@ -63,10 +64,12 @@ class ServingParityTest {
     static void publishVersions() throws IOException {
         store = ModelStore.open(root.resolve("store").toString());
         String trained = TinyModels.trainInto(root.resolve("store"), 5L);
+        String normalized = TinyModels.train(root.resolve("store"), 6L, TextNormalization.URLS).version();
         String learnt = TinyModels.learnNewTopicInto(root.resolve("store"), trained);
         String fineTuned = TinyFineTunes.publishTo(store, root.resolve("fine-tune")).result().version();
         versions = new HashMap<>();
-        for (var entry : Map.of("trained", trained, "learnt", learnt, "fine-tuned", fineTuned).entrySet()) {
+        for (var entry : Map.of("trained", trained, "urls", normalized, "learnt", learnt, "fine-tuned", fineTuned)
+                .entrySet()) {
             for (EncoderKind kind : EncoderKind.values()) {
                 versions.put(entry.getKey() + " " + kind.cliName(), servedWith(entry.getValue(), kind));
             }
@@ -78,7 +81,7 @@ class ServingParityTest {
     }
 
     static Stream<Arguments> versionsAndBudgets() {
-        return Stream.of("trained", "learnt", "fine-tuned").flatMap(name -> Stream.of("fp32", "int8")
+        return Stream.of("trained", "urls", "learnt", "fine-tuned").flatMap(name -> Stream.of("fp32", "int8")
                 .map(kind -> name + " " + kind)).flatMap(version -> Stream.of(
                         Arguments.of(version, 384), // several sub-batches
                         Arguments.of(version, 1))); // one text at a time
@@ -91,15 +94,16 @@ class ServingParityTest {
     }
 
     static Stream<String> servedVersions() {
-        return Stream.of("trained", "learnt", "fine-tuned").flatMap(name -> Stream.of(name + " fp32", name + " int8"));
+        return Stream.of("trained", "urls", "learnt", "fine-tuned")
+                .flatMap(name -> Stream.of(name + " fp32", name + " int8"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("servedVersions")
     void shortAndLongTweetsSharingOneSubBatchScoreLikeTheReference(String version) throws Exception {
         List<String> mixed = List.of(tweets.get(0), longest(tweets), tweets.get(1), shortest(tweets));
-        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
-            TokenBatch batch = new TokenBatch(tokenizer.tokenize(mixed));
+        try (TextTokenizer tokenizer = TextTokenizer.open(EncoderKind.FP32, TinyModels.NORMALIZATION)) {
+            TokenBatch batch = tokenizer.tokenize(mixed);
             int[] lengths = batch.ids().stream().mapToInt(ids -> ids.length).sorted().toArray();
             assertThat(LengthBatches.plan(batch, ServingSettings.DEFAULT_TOKEN_BUDGET)).hasSize(1);
             assertThat(lengths[lengths.length - 1] - lengths[0]).as("token counts %s", lengths).isGreaterThan(40);
@@ -149,7 +153,7 @@ class ServingParityTest {
                 name -> Files.readAllBytes(dir.resolve(name)));
         Heads heads = new Heads(verified.weights());
         TextPrediction[] out = new TextPrediction[texts.size()];
-        try (TokenEncoder encoder = TokenEncoder.open(files, 1)) {
+        try (TokenEncoder encoder = TokenEncoder.open(files, 1, verified.normalization())) {
             TokenBatch batch = encoder.tokenize(texts);
             for (int[] rows : LengthBatches.plan(batch, budget)) {
                 List<float[][]> tokens = encoder.encodeTokens(batch.select(rows));
@@ -168,7 +172,8 @@ class ServingParityTest {
             return version;
         }
         EncoderSpec spec = new EncoderSpec(kind.id(), kind.cliName(), kind.modelSha256(), kind.tokenizerSha256(),
-                m.encoder().maxSequenceLength(), m.encoder().batchSize(), m.encoder().padding());
+                m.encoder().maxSequenceLength(), m.encoder().batchSize(), m.encoder().padding(),
+                m.encoder().textNormalization());
         Manifest draft = new Manifest(m.formatVersion(), version + "-" + kind.cliName(), m.parentVersion(),
                 m.createdAt(), m.status(), spec, m.architecture(), m.topicLabels(), m.sentimentLabels(),
                 m.hyperParameters(), m.trainingData(), m.metrics(), Map.of(), m.note());
@@ -186,8 +191,8 @@ class ServingParityTest {
         List<String> all = LabeledCsv.read(data.sentimentValid(), LabeledCsv.readLabelMap(data.sentimentLabels()))
                 .stream().map(LabeledText::text).toList();
         List<long[]> ids;
-        try (BertTokenizer tokenizer = BertTokenizer.open(EncoderKind.FP32)) {
-            ids = tokenizer.tokenize(all);
+        try (TextTokenizer tokenizer = TextTokenizer.open(EncoderKind.FP32, TinyModels.NORMALIZATION)) {
+            ids = tokenizer.tokenize(all).ids();
         }
         List<Integer> byLength = IntStream.range(0, all.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> ids.get(i).length)).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentiflow.model.Tensor;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.WeightsCodec;
 import io.sentiflow.testing.UntrainedVersions;
 import java.nio.file.Files;
@@ -112,10 +113,36 @@ class ModelStoreVerificationTest {
     @Test
     void refusesAnEncoderItDoesNotKnow() throws Exception {
         rewriteManifest(m -> new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
-                new EncoderSpec("bert-large", "fp32", "ab", "cd", 64, 32, "longest"), m.architecture(), m.topicLabels(),
+                new EncoderSpec("bert-large", "fp32", "ab", "cd", 64, 32, "longest", "none"), m.architecture(), m.topicLabels(),
                 m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note()));
 
         assertRefused(RejectionReason.UNKNOWN_ENCODER, "encoder bert-large (fp32) is not one this build knows");
+    }
+
+    @Test
+    void refusesATextNormalizationItDoesNotKnow() throws Exception {
+        rewriteManifest(m -> {
+            EncoderSpec e = m.encoder();
+            return new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
+                    new EncoderSpec(e.id(), e.kind(), e.modelSha256(), e.tokenizerSha256(), e.maxSequenceLength(),
+                            e.batchSize(), e.padding(), "emoji"), m.architecture(), m.topicLabels(),
+                    m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note());
+        });
+
+        assertRefused(RejectionReason.MANIFEST_MISMATCH, "unknown text normalization 'emoji'");
+    }
+
+    @Test
+    void readsAVersionFromBeforeNormalizationAsUnnormalized() throws Exception {
+        rewriteManifest(m -> {
+            EncoderSpec e = m.encoder();
+            return new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
+                    new EncoderSpec(e.id(), e.kind(), e.modelSha256(), e.tokenizerSha256(), e.maxSequenceLength(),
+                            e.batchSize(), e.padding(), null), m.architecture(), m.topicLabels(),
+                    m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note());
+        });
+
+        assertThat(store.verify(version, null, null).normalization()).isEqualTo(TextNormalization.NONE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.sentiflow.finetune.FineTuneResult;
 import io.sentiflow.finetune.FineTuneRun;
 import io.sentiflow.finetune.FineTuneSettings;
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.LabeledCsv;
@@ -42,7 +43,7 @@ public final class TinyFineTunes {
             FineTuneRequest request = new FineTuneRequest(data.sentimentTrain(), data.topicTrain(),
                     write(sentimentValid, work.resolve("sentiment-valid-sample.csv")),
                     write(topicValid, work.resolve("topic-valid-sample.csv")), data.sentimentLabels(),
-                    data.topicLabels(), EncoderKind.FP32, new FineTuneSettings(heads, 1e-4f, 0.1f, 1, 1, 1), null, 16,
+                    data.topicLabels(), EncoderKind.FP32, TextNormalization.URLS, new FineTuneSettings(heads, 1e-4f, 0.1f, 1, 1, 1), null, 16,
                     false, true);
             return new Run(new FineTuneRun(request, line -> { }).publishTo(store), sentimentValid, topicValid);
         } catch (IOException e) {

@@ -62,7 +62,7 @@ public final class UntrainedVersions {
         EncoderKind kind = EncoderKind.FP32;
         return new Manifest(Manifest.FORMAT, version, null, now.toString(), VersionStatus.PUBLISHED,
                 new EncoderSpec(kind.id(), kind.cliName(), kind.modelSha256(), kind.tokenizerSha256(),
-                        TokenEncoder.MAX_TOKENS, 32, "longest"),
+                        TokenEncoder.MAX_TOKENS, 32, "longest", "none"),
                 new Architecture("attention", DIMS.hidden(), DIMS.attention(), DIMS.adapter(), "relu"), TOPICS,
                 SENTIMENTS, Map.of("seed", seed, "untrained", true),
                 List.of(new DataFile("none", "none", "", 0)), Map.of(), Map.of(), "untrained test version");

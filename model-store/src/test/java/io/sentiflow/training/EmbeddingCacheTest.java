@@ -1,8 +1,10 @@
 package io.sentiflow.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,10 @@ class EmbeddingCacheTest {
 
     @Test
     void aSecondRunReadsEveryTextFromDiskWithoutOpeningTheEncoder() {
-        List<EncodedText> first = EmbeddingCache.open(dir, EncoderKind.FP32)
-                .encodeAll(TEXTS, () -> TokenEncoder.open(EncoderKind.FP32, 1), false);
+        List<EncodedText> first = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE)
+                .encodeAll(TEXTS, () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.NONE), false);
 
-        EmbeddingCache reopened = EmbeddingCache.open(dir, EncoderKind.FP32);
+        EmbeddingCache reopened = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE);
         List<EncodedText> second = reopened.encodeAll(TEXTS, failIfOpened(), false);
 
         assertThat(reopened.size()).isEqualTo(3);
@@ -40,15 +42,35 @@ class EmbeddingCacheTest {
 
     @Test
     void ignoresATornLastRecordAndKeepsAppendingAfterTheIntactOnes() throws Exception {
-        EmbeddingCache cache = EmbeddingCache.open(dir, EncoderKind.FP32);
-        cache.encodeAll(TEXTS.subList(0, 2), () -> TokenEncoder.open(EncoderKind.FP32, 1), false);
+        EmbeddingCache cache = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE);
+        cache.encodeAll(TEXTS.subList(0, 2), () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.NONE),
+                false);
         Files.write(cache.file(), new byte[] {'a', 'b', 'c'}, StandardOpenOption.APPEND);
 
-        EmbeddingCache reopened = EmbeddingCache.open(dir, EncoderKind.FP32);
-        reopened.encodeAll(List.of("Gold climbs"), () -> TokenEncoder.open(EncoderKind.FP32, 1), false);
+        EmbeddingCache reopened = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE);
+        reopened.encodeAll(List.of("Gold climbs"),
+                () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.NONE), false);
 
         assertThat(reopened.size()).isEqualTo(3);
-        assertThat(EmbeddingCache.open(dir, EncoderKind.FP32).size()).isEqualTo(3);
+        assertThat(EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE).size()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsNormalizedTextsApartFromRawOnesAndRefusesAnEncoderOfTheOtherNormalization() {
+        String tweet = "Oil slides https://t.co/XyZ12345";
+        EmbeddingCache raw = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.NONE);
+        EmbeddingCache urls = EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.URLS);
+        EncodedText rawTweet = raw.encodeAll(List.of(tweet),
+                () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.NONE), false).get(0);
+        EncodedText urlTweet = urls.encodeAll(List.of(tweet),
+                () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.URLS), false).get(0);
+
+        assertThat(urls.file()).isNotEqualTo(raw.file());
+        assertThat(urlTweet.tokens()).isLessThan(rawTweet.tokens());
+        assertThatThrownBy(() -> EmbeddingCache.open(dir, EncoderKind.FP32, TextNormalization.URLS)
+                .encodeAll(List.of("a new text"), () -> TokenEncoder.open(EncoderKind.FP32, 1, TextNormalization.NONE),
+                        false))
+                .hasMessageContaining("fp32/urls").hasMessageContaining("fp32/none");
     }
 
     private static Supplier<TokenEncoder> failIfOpened() {

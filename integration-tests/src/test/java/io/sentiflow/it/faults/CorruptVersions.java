@@ -82,7 +82,7 @@ final class CorruptVersions {
     String withUnknownEncoder() {
         String version = intact();
         rewriteManifest(version, m -> new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(),
-                m.status(), new EncoderSpec("bert-large", "fp32", "ab", "cd", 64, 32, "longest"), m.architecture(),
+                m.status(), new EncoderSpec("bert-large", "fp32", "ab", "cd", 64, 32, "longest", "none"), m.architecture(),
                 m.topicLabels(), m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(),
                 m.note()));
         return version;

@@ -5,24 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sentiflow.encoder.onnx.ServingGraph;
+import io.sentiflow.it.support.PipelineTopics;
+import io.sentiflow.it.support.ScoringRuns;
+import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.MultiHeadModel;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.ServingSettings;
 import io.sentiflow.model.TextPrediction;
-import io.sentiflow.store.ModelStore;
-import io.sentiflow.store.VerifiedVersion;
-import io.sentiflow.testing.TinyFineTunes;
-import io.sentiflow.it.support.PipelineTopics;
-import io.sentiflow.it.support.ScoringRuns;
-import io.sentiflow.it.support.TopicIo;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.codec.Decoded;
 import io.sentiflow.schema.codec.RecordCodec;
 import io.sentiflow.scoring.ScoringMetrics;
+import io.sentiflow.store.ModelStore;
+import io.sentiflow.store.VerifiedVersion;
 import io.sentiflow.testing.KafkaBrokerExtension;
+import io.sentiflow.testing.TinyFineTunes;
 import io.sentiflow.testing.TinyModels;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -183,7 +183,7 @@ class ModelSwapITCase {
         EncoderKind kind = EncoderKind.fromName(verified.manifest().encoder().kind()).orElseThrow();
         EncoderFiles carrier = EncoderFiles.of(kind);
         Path graph = ServingGraph.file(carrier, kind.modelSha256(), verified.weights());
-        try (ScoringModel pretrained = MultiHeadModel.open(version, graph, carrier.tokenizer(),
+        try (ScoringModel pretrained = MultiHeadModel.open(version, graph, carrier.tokenizer(), verified.normalization(),
                 verified.manifest().topicLabels(), verified.manifest().sentimentLabels(), ServingSettings.defaults())) {
             return pretrained.predict(texts);
         }

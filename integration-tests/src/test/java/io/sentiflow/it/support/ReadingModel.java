@@ -2,7 +2,6 @@ package io.sentiflow.it.support;
 
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.testing.TinyModels;
-import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.TrainingRequest;
 import io.sentiflow.training.TrainingRun;
 import io.sentiflow.training.TrainingSettings;
@@ -15,7 +14,9 @@ import java.nio.file.Path;
  * bearish: TinyModels' 300 texts and 3 epochs leave the sentiment head close to uniform (every
  * spike headline came out Neutral), so this trains on {@value #EXAMPLES_PER_TASK} texts of each task for {@value #EPOCHS} epochs, with
  * the shipped settings and a fixed seed, through the encoder cache TinyModels uses. No valid-split
- * figures: they are not needed and would only add texts to encode.
+ * figures: they are not needed and would only add texts to encode. The fixtures' fp32 encoder
+ * ({@link TinyModels#ENCODER}): a replay compared with another of the same texts in other batches
+ * must score every text the same.
  */
 public final class ReadingModel {
 
@@ -26,9 +27,8 @@ public final class ReadingModel {
 
     /** Trains, publishes and promotes the version into the store at {@code root}; returns its id. */
     public static String trainAndPromote(Path root) {
-        DataLocations data = DataLocations.fromSystemProperties();
         TrainingSettings settings = TrainingSettings.defaults().withSeed(7L).withEpochs(EPOCHS, EPOCHS);
-        TrainingRequest request = TrainingRequest.defaults(data, TinyModels.embeddingCache())
+        TrainingRequest request = TinyModels.request()
                 .withSettings(settings)
                 .withSample(EXAMPLES_PER_TASK)
                 .withoutValidSets();

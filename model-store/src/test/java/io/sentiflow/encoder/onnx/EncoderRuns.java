@@ -2,6 +2,7 @@ package io.sentiflow.encoder.onnx;
 
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
+import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.training.DataLocations;
 import io.sentiflow.training.LabeledCsv;
@@ -25,7 +26,7 @@ final class EncoderRuns {
     /** Per-token outputs of {@code texts} from the graph in {@code onnxFile}, one batch padded to the longest. */
     static List<float[][]> encode(EncoderKind kind, Path onnxFile, List<String> texts) {
         EncoderFiles files = new EncoderFiles(kind, onnxFile, EncoderFiles.of(kind).tokenizer());
-        try (TokenEncoder encoder = TokenEncoder.open(files, 1)) {
+        try (TokenEncoder encoder = TokenEncoder.open(files, 1, TextNormalization.NONE)) {
             return encoder.encode(texts);
         }
     }

@@ -117,7 +117,7 @@ class VersionEncoderServingTest {
     private static String publish(String version, byte[] encoder) {
         Manifest m = UntrainedVersions.manifest(3);
         EncoderSpec spec = new EncoderSpec(KIND.id(), KIND.cliName(), KIND.modelSha256(), KIND.tokenizerSha256(),
-                TokenEncoder.MAX_TOKENS, m.encoder().batchSize(), m.encoder().padding());
+                TokenEncoder.MAX_TOKENS, m.encoder().batchSize(), m.encoder().padding(), m.encoder().textNormalization());
         Manifest draft = new Manifest(m.formatVersion(), version, null, m.createdAt(), m.status(), spec,
                 m.architecture(), m.topicLabels(), m.sentimentLabels(), m.hyperParameters(), m.trainingData(),
                 m.metrics(), Map.of(), m.note());
