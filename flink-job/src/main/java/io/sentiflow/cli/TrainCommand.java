@@ -1,7 +1,7 @@
 package io.sentiflow.cli;
 
-import io.sentiflow.evaluation.ClassificationReport;
 import io.sentiflow.evaluation.ReportFormat;
+import io.sentiflow.evaluation.ValidReport;
 import io.sentiflow.finetune.FineTuneRequest;
 import io.sentiflow.finetune.FineTuneResult;
 import io.sentiflow.finetune.FineTuneRun;
@@ -161,14 +161,14 @@ public final class TrainCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static void printReports(PrintWriter out, ClassificationReport sentiment, ClassificationReport topic) {
-        out.printf(Locale.ROOT, "%nsentiment (%s)%n%s", data().sentimentValid(), ReportFormat.text(sentiment));
-        out.printf(Locale.ROOT, "%ntopic (%s)%n%s", data().topicValid(), ReportFormat.text(topic));
+    private static void printReports(PrintWriter out, ValidReport sentiment, ValidReport topic) {
+        out.printf(Locale.ROOT, "%nsentiment (%s)%n%s", data().sentimentValid(), ReportFormat.text(sentiment.all()));
+        out.printf(Locale.ROOT, "%ntopic (%s)%n%s", data().topicValid(), ReportFormat.text(topic.all()));
     }
 
-    private static void printAccuracy(PrintWriter out, ClassificationReport sentiment, ClassificationReport topic) {
-        out.printf(Locale.ROOT, "sentiment accuracy %.4f  macro-F1 %.4f%n", sentiment.accuracy(), sentiment.macroF1());
-        out.printf(Locale.ROOT, "topic     accuracy %.4f  macro-F1 %.4f%n", topic.accuracy(), topic.macroF1());
+    private static void printAccuracy(PrintWriter out, ValidReport sentiment, ValidReport topic) {
+        out.print(ReportFormat.sideBySide("sentiment", sentiment));
+        out.print(ReportFormat.sideBySide("topic", topic));
     }
 
     private static DataLocations data() {

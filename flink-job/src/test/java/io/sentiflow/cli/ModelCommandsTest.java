@@ -58,6 +58,28 @@ class ModelCommandsTest {
     }
 
     @Test
+    void evalPrintsTheFiguresWithoutTheTrainSplitsDuplicatesBesideTheFullOnes() throws Exception {
+        TinyModels.promote(dir, TinyModels.untrainedInto(dir, 5));
+        Path data = dir.resolve("valid.csv");
+        Files.writeString(data, "text,label\nStocks tumble as rates rise https://t.co/new,Bearish\n"
+                + "Shares jump on earnings beat,1\nNothing new,Neutral\n");
+        Path train = dir.resolve("train.csv");
+        Files.writeString(train, "text,label\nSTOCKS tumble as rates rise  https://t.co/old,0\nSomething else,2\n");
+
+        assertThat(run("eval", "--task", "sentiment", "--data", data.toString(), "--train-data", train.toString(),
+                "--store", dir.toString(), "--json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("total").asInt()).isEqualTo(3);
+        assertThat(json.get("deduplicated").get("total").asInt()).isEqualTo(2);
+        assertThat(json.get("deduplicated").get("removed").asInt()).isEqualTo(1);
+        assertThat(json.get("deduplicated").get("accuracy").isNumber()).isTrue();
+
+        assertThat(run("eval", "--task", "sentiment", "--data", data.toString(), "--train-data", train.toString(),
+                "--store", dir.toString())).isZero();
+        assertThat(out.toString()).contains("(3 texts) | without train duplicates", "(2 texts, 1 left out)");
+    }
+
+    @Test
     void evalNamesLabelsItDoesNotKnow() throws Exception {
         TinyModels.promote(dir, TinyModels.untrainedInto(dir, 4));
         Path data = dir.resolve("bad.csv");

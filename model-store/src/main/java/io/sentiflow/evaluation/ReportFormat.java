@@ -2,7 +2,10 @@ package io.sentiflow.evaluation;
 
 import java.util.Locale;
 
-/** Renders a {@link ClassificationReport} as a fixed-width text table and confusion matrix. */
+/**
+ * Renders a {@link ClassificationReport} as a fixed-width text table and confusion matrix, and a
+ * {@link ValidReport}'s two figures side by side.
+ */
 public final class ReportFormat {
 
     private ReportFormat() {}
@@ -32,5 +35,14 @@ public final class ReportFormat {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /** Accuracy and macro-F1 on the whole split and without the train split's duplicates, one row each. */
+    public static String sideBySide(String name, ValidReport report) {
+        ClassificationReport all = report.all();
+        ClassificationReport dedup = report.deduplicated();
+        return String.format(Locale.ROOT, "%-9s accuracy %.4f  macro-F1 %.4f  (%d texts) | without train duplicates"
+                + " accuracy %.4f  macro-F1 %.4f  (%d texts, %d left out)%n", name, all.accuracy(), all.macroF1(),
+                all.total(), dedup.accuracy(), dedup.macroF1(), dedup.total(), report.removed());
     }
 }

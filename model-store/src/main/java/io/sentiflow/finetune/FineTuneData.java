@@ -1,5 +1,6 @@
 package io.sentiflow.finetune;
 
+import io.sentiflow.evaluation.TrainOverlap;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TextTokenizer;
@@ -16,12 +17,13 @@ import java.util.Random;
 
 /**
  * The labelled sets of a fine-tuning run, tokenized: train and dev (carved from the train files with
- * the seeds frozen training uses, so both hold out the same texts), and the valid sets.
+ * the seeds frozen training uses, so both hold out the same texts), the valid sets, and the overlaps
+ * of the valid texts with the whole train files.
  */
 record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List<LabeledText> sentimentTrain,
         List<LabeledText> topicTrain, List<TokenizedExample> train, List<TokenizedExample> dev,
         List<TokenizedExample> sentimentValid, List<TokenizedExample> topicValid, List<LabeledText> sentimentValidTexts,
-        List<LabeledText> topicValidTexts) {
+        List<LabeledText> topicValidTexts, TrainOverlap sentimentOverlap, TrainOverlap topicOverlap) {
 
     /** Frozen training's sample seed: the same texts whatever the training seed. */
     private static final long SAMPLE_SEED = 17L;
@@ -30,9 +32,10 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
         List<String> topicLabels = LabeledCsv.readLabelMap(request.topicLabels());
         List<String> sentimentLabels = LabeledCsv.readLabelMap(request.sentimentLabels());
         int max = request.maxPerTask();
-        List<LabeledText> sentimentTrain = sample(LabeledCsv.read(request.sentimentTrain(), sentimentLabels), max,
-                SAMPLE_SEED);
-        List<LabeledText> topicTrain = sample(LabeledCsv.read(request.topicTrain(), topicLabels), max, SAMPLE_SEED + 1);
+        List<LabeledText> allSentiment = LabeledCsv.read(request.sentimentTrain(), sentimentLabels);
+        List<LabeledText> allTopic = LabeledCsv.read(request.topicTrain(), topicLabels);
+        List<LabeledText> sentimentTrain = sample(allSentiment, max, SAMPLE_SEED);
+        List<LabeledText> topicTrain = sample(allTopic, max, SAMPLE_SEED + 1);
         long seed = request.settings().heads().seed();
         double devFraction = request.settings().heads().devFraction();
         List<TokenizedExample> train = new ArrayList<>();
@@ -44,13 +47,17 @@ record FineTuneData(List<String> topicLabels, List<String> sentimentLabels, List
             List<LabeledText> topicValid = valid(request.topicValid(), topicLabels, max, SAMPLE_SEED + 3);
             return new FineTuneData(topicLabels, sentimentLabels, sentimentTrain, topicTrain, train, dev,
                     tokenize(tokenizer, sentimentValid, Task.SENTIMENT), tokenize(tokenizer, topicValid, Task.TOPIC),
-                    sentimentValid, topicValid);
+                    sentimentValid, topicValid, overlap(allSentiment), overlap(allTopic));
         }
     }
 
     /** Sentiment class weights (n / (k * n_c))^power over the train examples, as frozen training weighs them. */
     float[] sentimentWeights(float power) {
         return TrainingRun.classWeights(train, sentimentLabels.size(), power);
+    }
+
+    private static TrainOverlap overlap(List<LabeledText> train) {
+        return TrainOverlap.of(train.stream().map(LabeledText::text).toList());
     }
 
     private static List<LabeledText> valid(Path file, List<String> labels, int max, long seed) throws IOException {

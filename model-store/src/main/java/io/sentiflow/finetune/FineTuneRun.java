@@ -4,7 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.sentiflow.encoder.onnx.OnnxExport;
 import io.sentiflow.encoder.onnx.OnnxWeights;
-import io.sentiflow.evaluation.ClassificationReport;
+import io.sentiflow.evaluation.TrainOverlap;
+import io.sentiflow.evaluation.ValidReport;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
@@ -19,6 +20,7 @@ import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.store.Sha256;
 import io.sentiflow.store.VersionStatus;
+import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,11 +59,11 @@ public final class FineTuneRun {
         float[] classWeights = data.sentimentWeights(request.settings().heads().sentimentWeightPower());
         JointFineTuner.FineTuned tuned = train(store, data, classWeights);
         Duration training = Duration.between(start, Instant.now());
-        ClassificationReport[] fp32 = evaluateFp32(tuned, data);
+        ValidReport[] fp32 = evaluateFp32(tuned, data);
         Path exportDir = Files.createTempDirectory("sentiflow-finetune");
         try {
             Map<EncoderKind, Path> exported = exportEncoders(tuned, exportDir);
-            ClassificationReport[] int8 = ServedEvaluation.evaluate(EncoderKind.INT8, exported.get(EncoderKind.INT8),
+            ValidReport[] int8 = ServedEvaluation.evaluate(EncoderKind.INT8, exported.get(EncoderKind.INT8),
                     request.normalization(), tuned.weights().heads(), request.settings().heads().encoderBatchSize(),
                     data);
             String version = publish(store, data, tuned, classWeights, metrics(fp32, int8), exported);
@@ -95,13 +97,15 @@ public final class FineTuneRun {
     }
 
     /** Sentiment and topic reports of the fine-tuned model on DJL (fp32, ONNX Runtime's outputs within 1e-5). */
-    private static ClassificationReport[] evaluateFp32(JointFineTuner.FineTuned tuned, FineTuneData data) {
+    private static ValidReport[] evaluateFp32(JointFineTuner.FineTuned tuned, FineTuneData data) {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             HeadWeights heads = tuned.weights().heads();
             JointModel model = JointModel.create(manager, tuned.weights().encoder(), heads, heads.dims(), null);
-            return new ClassificationReport[] {
-                evaluate(model, manager, data.sentimentValid(), data.sentimentLabels(), Task.SENTIMENT),
-                evaluate(model, manager, data.topicValid(), data.topicLabels(), Task.TOPIC)};
+            return new ValidReport[] {
+                evaluate(model, manager, data.sentimentValid(), data.sentimentValidTexts(), data.sentimentLabels(),
+                        Task.SENTIMENT, data.sentimentOverlap()),
+                evaluate(model, manager, data.topicValid(), data.topicValidTexts(), data.topicLabels(), Task.TOPIC,
+                        data.topicOverlap())};
         }
     }
 
@@ -118,8 +122,8 @@ public final class FineTuneRun {
         }
     }
 
-    private static ClassificationReport evaluate(JointModel model, NDManager manager, List<TokenizedExample> examples,
-            List<String> labels, Task task) {
+    private static ValidReport evaluate(JointModel model, NDManager manager, List<TokenizedExample> examples,
+            List<LabeledText> texts, List<String> labels, Task task, TrainOverlap overlap) {
         if (examples.isEmpty()) {
             return null;
         }
@@ -127,7 +131,7 @@ public final class FineTuneRun {
         int column = task == Task.TOPIC ? 0 : 1;
         int[] truth = examples.stream().mapToInt(TokenizedExample::label).toArray();
         int[] guess = predicted.stream().mapToInt(p -> p[column]).toArray();
-        return ClassificationReport.of(labels, truth, guess);
+        return ValidReport.of(labels, texts.stream().map(LabeledText::text).toList(), truth, guess, overlap);
     }
 
     private String publish(ModelStore store, FineTuneData data, JointFineTuner.FineTuned tuned, float[] classWeights,
@@ -198,10 +202,11 @@ public final class FineTuneRun {
     }
 
     /**
-     * Valid-split figures: unprefixed of the served kind (what {@code eval} would show), and prefixed
-     * {@code fp32.} (DJL, equal to ONNX Runtime fp32 within 1e-5) and {@code int8.} (the exported int8 graph).
+     * Valid-split figures, each also without the train splits' duplicates ({@code .valid.dedup.}):
+     * unprefixed of the served kind (what {@code eval} would show), and prefixed {@code fp32.} (DJL,
+     * equal to ONNX Runtime fp32 within 1e-5) and {@code int8.} (the exported int8 graph).
      */
-    private Map<String, Double> metrics(ClassificationReport[] fp32, ClassificationReport[] int8) {
+    private Map<String, Double> metrics(ValidReport[] fp32, ValidReport[] int8) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         put(metrics, "", request.servedEncoder() == EncoderKind.INT8 ? int8 : fp32);
         put(metrics, "fp32.", fp32);
@@ -209,12 +214,11 @@ public final class FineTuneRun {
         return metrics;
     }
 
-    private static void put(Map<String, Double> metrics, String prefix, ClassificationReport[] reports) {
+    private static void put(Map<String, Double> metrics, String prefix, ValidReport[] reports) {
         String[] tasks = {"sentiment", "topic"};
         for (int i = 0; i < tasks.length; i++) {
             if (reports[i] != null) {
-                metrics.put(prefix + tasks[i] + ".valid.accuracy", reports[i].accuracy());
-                metrics.put(prefix + tasks[i] + ".valid.macroF1", reports[i].macroF1());
+                reports[i].putMetrics(metrics, prefix, tasks[i]);
             }
         }
     }

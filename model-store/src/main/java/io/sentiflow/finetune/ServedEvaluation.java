@@ -1,6 +1,7 @@
 package io.sentiflow.finetune;
 
-import io.sentiflow.evaluation.ClassificationReport;
+import io.sentiflow.evaluation.TrainOverlap;
+import io.sentiflow.evaluation.ValidReport;
 import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadWeights;
@@ -24,20 +25,22 @@ final class ServedEvaluation {
     private ServedEvaluation() {}
 
     /** Reports of both tasks (null where no texts) with {@code onnxFile} of {@code kind}. */
-    static ClassificationReport[] evaluate(EncoderKind kind, Path onnxFile, TextNormalization normalization,
+    static ValidReport[] evaluate(EncoderKind kind, Path onnxFile, TextNormalization normalization,
             HeadWeights weights, int batchSize, FineTuneData data) {
         EncoderFiles carrier = EncoderFiles.of(kind);
         Heads heads = new Heads(weights);
         try (TokenEncoder encoder = TokenEncoder.open(new EncoderFiles(kind, onnxFile, carrier.tokenizer()), 1,
                 normalization)) {
-            return new ClassificationReport[] {
-                report(encoder, heads, data.sentimentValidTexts(), data.sentimentLabels(), Task.SENTIMENT, batchSize),
-                report(encoder, heads, data.topicValidTexts(), data.topicLabels(), Task.TOPIC, batchSize)};
+            return new ValidReport[] {
+                report(encoder, heads, data.sentimentValidTexts(), data.sentimentLabels(), Task.SENTIMENT, batchSize,
+                        data.sentimentOverlap()),
+                report(encoder, heads, data.topicValidTexts(), data.topicLabels(), Task.TOPIC, batchSize,
+                        data.topicOverlap())};
         }
     }
 
-    private static ClassificationReport report(TokenEncoder encoder, Heads heads, List<LabeledText> texts,
-            List<String> labels, Task task, int batchSize) {
+    private static ValidReport report(TokenEncoder encoder, Heads heads, List<LabeledText> texts,
+            List<String> labels, Task task, int batchSize, TrainOverlap overlap) {
         if (texts.isEmpty()) {
             return null;
         }
@@ -52,6 +55,6 @@ final class ServedEvaluation {
                 predicted[from + i] = task == Task.TOPIC ? prediction.topTopic() : prediction.topSentiment();
             }
         }
-        return ClassificationReport.of(labels, truth, predicted);
+        return ValidReport.of(labels, texts.stream().map(LabeledText::text).toList(), truth, predicted, overlap);
     }
 }

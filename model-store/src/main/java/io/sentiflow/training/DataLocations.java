@@ -51,6 +51,11 @@ public record DataLocations(Path root) {
         return topicDir().resolve("topic_labels.csv");
     }
 
+    /** Train split of a task. */
+    public Path train(Task task) {
+        return task == Task.TOPIC ? topicTrain() : sentimentTrain();
+    }
+
     /** Label map of a task. */
     public Path labels(Task task) {
         return task == Task.TOPIC ? topicLabels() : sentimentLabels();

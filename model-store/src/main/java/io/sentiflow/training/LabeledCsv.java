@@ -50,6 +50,19 @@ public final class LabeledCsv {
         return out;
     }
 
+    /** The {@code text} column of {@code file}, in order; labels are not read. */
+    public static List<String> readTexts(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = format().parse(reader)) {
+            requireColumns(file, parser.getHeaderMap(), "text");
+            for (CSVRecord record : parser) {
+                out.add(record.get("text"));
+            }
+        }
+        return out;
+    }
+
     /** Reads an {@code id,name} file into names by id; ids must be 0..n-1. */
     public static List<String> readLabelMap(Path file) throws IOException {
         List<String> names = new ArrayList<>();

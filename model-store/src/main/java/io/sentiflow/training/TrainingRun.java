@@ -1,6 +1,7 @@
 package io.sentiflow.training;
 
-import io.sentiflow.evaluation.ClassificationReport;
+import io.sentiflow.evaluation.TrainOverlap;
+import io.sentiflow.evaluation.ValidReport;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.Heads;
@@ -32,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training run end to end: read the CSVs, encode them (through the on-disk cache), carve a dev
- * split, train both heads jointly, evaluate the served (Java) heads on the valid splits and publish
- * the result as a new version of the store.
+ * split, train both heads jointly, evaluate the served (Java) heads on the valid splits (and on them
+ * without the train splits' duplicates) and publish the result as a new version of the store.
  */
 public final class TrainingRun {
 
@@ -72,9 +73,10 @@ public final class TrainingRun {
         Instant trainedAt = Instant.now();
 
         Heads heads = new Heads(trained.weights());
-        ClassificationReport sentimentReport = evaluate(heads, Task.SENTIMENT, data.sentimentValid(),
-                data.sentimentLabels(), encoded);
-        ClassificationReport topicReport = evaluate(heads, Task.TOPIC, data.topicValid(), data.topicLabels(), encoded);
+        ValidReport sentimentReport = evaluate(heads, Task.SENTIMENT, data.sentimentValid(), data.sentimentLabels(),
+                encoded, data.sentimentOverlap());
+        ValidReport topicReport = evaluate(heads, Task.TOPIC, data.topicValid(), data.topicLabels(), encoded,
+                data.topicOverlap());
         String version = publish(store, data, trained, classWeights, metrics(sentimentReport, topicReport));
         boolean promoted = false;
         if (request.promoteIfNone() && store.promotedVersion().isEmpty()) {
@@ -86,9 +88,13 @@ public final class TrainingRun {
                 Duration.between(start, Instant.now()));
     }
 
-    /** Label maps and the (possibly sampled) train and valid sets. */
+    /**
+     * Label maps, the (possibly sampled) train and valid sets, and the overlaps with the whole train
+     * files (a sample's valid texts are judged against every train text, as {@code eval} judges them).
+     */
     private record DataSets(List<String> topicLabels, List<String> sentimentLabels, List<LabeledText> sentimentTrain,
-            List<LabeledText> topicTrain, List<LabeledText> sentimentValid, List<LabeledText> topicValid) {}
+            List<LabeledText> topicTrain, List<LabeledText> sentimentValid, List<LabeledText> topicValid,
+            TrainOverlap sentimentOverlap, TrainOverlap topicOverlap) {}
 
     private DataSets read() throws IOException {
         List<String> topicLabels = LabeledCsv.readLabelMap(request.topicLabels());
@@ -96,11 +102,11 @@ public final class TrainingRun {
         // Sampling does not follow the training seed: versions trained with other seeds see the same
         // texts, so their encoder outputs come from the cache.
         long seed = SAMPLE_SEED;
-        return new DataSets(topicLabels, sentimentLabels,
-                sample(LabeledCsv.read(request.sentimentTrain(), sentimentLabels), seed),
-                sample(LabeledCsv.read(request.topicTrain(), topicLabels), seed + 1),
+        List<LabeledText> sentimentTrain = LabeledCsv.read(request.sentimentTrain(), sentimentLabels);
+        List<LabeledText> topicTrain = LabeledCsv.read(request.topicTrain(), topicLabels);
+        return new DataSets(topicLabels, sentimentLabels, sample(sentimentTrain, seed), sample(topicTrain, seed + 1),
                 readOptional(request.sentimentValid(), sentimentLabels, seed + 2),
-                readOptional(request.topicValid(), topicLabels, seed + 3));
+                readOptional(request.topicValid(), topicLabels, seed + 3), overlap(sentimentTrain), overlap(topicTrain));
     }
 
     private String publish(ModelStore store, DataSets data, JointTrainer.TrainedHeads trained, float[] classWeights,
@@ -118,6 +124,10 @@ public final class TrainingRun {
         LOG.info("Published model version {} ({} epochs, best {}), metrics {}", version, trained.epochs(),
                 trained.bestEpoch(), metrics);
         return version;
+    }
+
+    private static TrainOverlap overlap(List<LabeledText> train) {
+        return TrainOverlap.of(train.stream().map(LabeledText::text).toList());
     }
 
     private List<LabeledText> readOptional(Path file, List<String> labels, long seed) throws IOException {
@@ -177,8 +187,8 @@ public final class TrainingRun {
         return weights;
     }
 
-    private static ClassificationReport evaluate(Heads heads, Task task, List<LabeledText> examples,
-            List<String> labels, Map<String, EncodedText> encoded) {
+    private static ValidReport evaluate(Heads heads, Task task, List<LabeledText> examples, List<String> labels,
+            Map<String, EncodedText> encoded, TrainOverlap overlap) {
         if (examples.isEmpty()) {
             return null;
         }
@@ -189,18 +199,16 @@ public final class TrainingRun {
             truth[i] = examples.get(i).label();
             predicted[i] = task == Task.TOPIC ? prediction.topTopic() : prediction.topSentiment();
         }
-        return ClassificationReport.of(labels, truth, predicted);
+        return ValidReport.of(labels, examples.stream().map(LabeledText::text).toList(), truth, predicted, overlap);
     }
 
-    private static Map<String, Double> metrics(ClassificationReport sentiment, ClassificationReport topic) {
+    private static Map<String, Double> metrics(ValidReport sentiment, ValidReport topic) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (sentiment != null) {
-            metrics.put("sentiment.valid.accuracy", sentiment.accuracy());
-            metrics.put("sentiment.valid.macroF1", sentiment.macroF1());
+            sentiment.putMetrics(metrics, "", "sentiment");
         }
         if (topic != null) {
-            metrics.put("topic.valid.accuracy", topic.accuracy());
-            metrics.put("topic.valid.macroF1", topic.macroF1());
+            topic.putMetrics(metrics, "", "topic");
         }
         return metrics;
     }

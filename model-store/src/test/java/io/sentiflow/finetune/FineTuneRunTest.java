@@ -33,15 +33,19 @@ class FineTuneRunTest {
                 EncoderKind.INT8.versionFileName());
         assertThat(manifest.hyperParameters()).containsEntry("fineTune", true);
         assertThat(manifest.metrics()).containsKeys("sentiment.valid.accuracy", "fp32.topic.valid.accuracy",
-                "int8.sentiment.valid.accuracy", "int8.topic.valid.macroF1");
-        assertThat(manifest.metrics().get("int8.topic.valid.accuracy")).isEqualTo(result.topicValidInt8().accuracy());
+                "int8.sentiment.valid.accuracy", "int8.topic.valid.macroF1", "sentiment.valid.dedup.accuracy",
+                "fp32.topic.valid.dedup.macroF1", "int8.topic.valid.dedup.texts");
+        assertThat(manifest.metrics().get("int8.topic.valid.accuracy"))
+                .isEqualTo(result.topicValidInt8().all().accuracy());
+        assertThat(manifest.metrics().get("int8.topic.valid.dedup.accuracy"))
+                .isEqualTo(result.topicValidInt8().deduplicated().accuracy());
         assertThat(result.promoted()).isTrue();
         try (ScoringModel served = store.load(result.version(), store.versionUri(result.version()),
                 store.manifestSha256(result.version()), 1)) {
             List<TextPrediction> sentiment = served.predict(sentimentValid.stream().map(LabeledText::text).toList());
             List<TextPrediction> topic = served.predict(topicValid.stream().map(LabeledText::text).toList());
-            assertThat(accuracy(sentiment, sentimentValid, false)).isEqualTo(result.sentimentValid().accuracy());
-            assertThat(accuracy(topic, topicValid, true)).isEqualTo(result.topicValid().accuracy());
+            assertThat(accuracy(sentiment, sentimentValid, false)).isEqualTo(result.sentimentValid().all().accuracy());
+            assertThat(accuracy(topic, topicValid, true)).isEqualTo(result.topicValid().all().accuracy());
         }
     }
 

@@ -23,6 +23,8 @@ class TinyModelsTest {
         ModelStore models = ModelStore.open(store.toString());
 
         assertThat(models.list()).extracting(v -> v.version()).containsExactly(version);
+        assertThat(models.manifest(version).metrics()).containsKeys("sentiment.valid.accuracy",
+                "sentiment.valid.dedup.accuracy", "topic.valid.dedup.macroF1", "topic.valid.dedup.texts");
         try (ScoringModel model = models.load(version, null, models.manifestSha256(version))) {
             List<TextPrediction> predictions = model.predict(List.of(
                     "$AAPL shares plunge after Apple cuts its revenue forecast",
