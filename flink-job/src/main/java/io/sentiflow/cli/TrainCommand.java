@@ -26,10 +26,11 @@ import picocli.CommandLine;
 
 /**
  * {@code sentiflow train}: trains the topic and sentiment heads jointly over the pretrained encoder,
- * evaluates them on the valid splits and publishes a new version into the store (promoting it when
- * none is promoted yet). Encoder outputs are cached on disk, so a second run does not encode again.
- * With {@code --fine-tune} the encoder itself trains with the heads (DJL PyTorch), and the version
- * carries its own fp32 and int8 encoder files.
+ * evaluates them on the valid splits (with and without the train splits' duplicates) and publishes a
+ * new version into the store (promoting it when none is promoted yet). Encoder outputs are cached on
+ * disk, so a second run does not encode again. With {@code --fine-tune} the encoder's top layers
+ * train with the heads (DJL PyTorch; the frozen layers' outputs are computed once per text and
+ * cached), and the version carries its own fp32 and int8 encoder files.
  */
 @Command(name = "train", description = "Train a new model version and publish it into the model store.")
 public final class TrainCommand implements Callable<Integer> {
@@ -46,7 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
     private Path topicData;
 
     @Option(names = "--encoder", paramLabel = "fp32|int8", defaultValue = "int8",
-            description = "Pretrained encoder file the version is served with (default: ${DEFAULT-VALUE}).")
+            description = "Encoder file the version is served with; fine-tuning exports both (default:"
+                    + " ${DEFAULT-VALUE}).")
     private String encoder = "int8";
 
     @Option(names = "--text-normalization", paramLabel = "urls|none", defaultValue = "urls",
@@ -55,43 +57,30 @@ public final class TrainCommand implements Callable<Integer> {
     private String normalization = "urls";
 
     @Option(names = "--embedding-cache", paramLabel = "DIR",
-            description = "Where encoder outputs are cached (default: var/embedding-cache under the Sentiflow home).")
+            description = "Where the pretrained encoder's outputs (--frozen) and the frozen layers' outputs"
+                    + " (fine-tuning) are cached (default: var/embedding-cache under the Sentiflow home).")
     private Path embeddingCache;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: the shipped settings' seed).")
     private Long seed;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2",
-            description = "ONNX Runtime intra-op threads while encoding (default: ${DEFAULT-VALUE}).")
+            description = "ONNX Runtime intra-op threads while encoding with --frozen (default: ${DEFAULT-VALUE}).")
     private int threads = 2;
 
     @Option(names = "--fine-tune",
-            description = "Fine-tune the encoder jointly with the heads (slow on a CPU: see --epochs, --trainable-layers).")
+            description = "Fine-tune the encoder jointly with the heads (see --epochs, --trainable-layers).")
     private boolean fineTune;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Fine-tuning epochs (default: 3).")
-    private Integer epochs;
-
-    @Option(names = "--encoder-learning-rate", paramLabel = "RATE",
-            description = "Fine-tuning's peak learning rate for the encoder (default: 1e-4; the heads keep theirs).")
-    private Float encoderLearningRate;
-
-    @Option(names = "--trainable-layers", paramLabel = "N", defaultValue = "6",
-            description = "Fine-tune the top N of the encoder's 6 layers; 6 also trains the embeddings (default: ${DEFAULT-VALUE}).")
-    private int trainableLayers = 6;
-
     @Option(names = "--start-version", paramLabel = "VERSION",
-            description = "Fine-tuning starts from this version's heads instead of fresh ones.")
+            description = "Fine-tuning starts from this version's heads instead of fresh ones (not with --frozen).")
     private String startVersion;
 
     @Option(names = "--sample", paramLabel = "N", defaultValue = "0",
             description = "Use at most N texts of each train and valid file, a seeded sample; 0 for all (default: ${DEFAULT-VALUE}).")
     private int sample;
 
-    @Option(names = "--torch-threads", paramLabel = "N", defaultValue = "1",
-            description = "PyTorch intra-op threads while fine-tuning (default: ${DEFAULT-VALUE}; two were 4x slower on"
-                    + " two busy cores).")
-    private int torchThreads = 1;
+    @Mixin private FineTuneOptions fineTuning;
 
     @Override
     public Integer call() throws Exception {
@@ -122,17 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private int fineTune(TrainingRequest data, PrintWriter out) throws Exception {
-        FineTuneSettings settings = FineTuneSettings.defaults().withTrainableLayers(trainableLayers)
-                .withThreads(torchThreads);
-        if (seed != null) {
-            settings = settings.withSeed(seed);
-        }
-        if (epochs != null) {
-            settings = settings.withEpochs(epochs, settings.heads().patience());
-        }
-        if (encoderLearningRate != null) {
-            settings = settings.withEncoderLearningRate(encoderLearningRate);
-        }
+        FineTuneSettings settings = fineTuning.settings(seed);
         FineTuneResult result = new FineTuneRun(FineTuneRequest.of(data, settings, startVersion), line -> {
             out.println(line);
             out.flush();
@@ -143,9 +122,9 @@ public final class TrainCommand implements Callable<Integer> {
         printAccuracy(out, result.sentimentValid(), result.topicValid());
         out.println("int8 export:");
         printAccuracy(out, result.sentimentValidInt8(), result.topicValidInt8());
-        out.printf(Locale.ROOT, "steps %d (%d skipped, best at step %d, epoch %d); training %ds, total %ds%n",
-                result.steps(), result.skippedSteps(), result.bestStep(), result.bestEpoch(),
-                result.training().toSeconds(), result.total().toSeconds());
+        out.printf(Locale.ROOT, "steps %d (%d skipped, best at step %d, epoch %d); preparation %ds, training %ds,"
+                + " total %ds%n", result.steps(), result.skippedSteps(), result.bestStep(), result.bestEpoch(),
+                result.preparation().toSeconds(), result.training().toSeconds(), result.total().toSeconds());
         out.flush();
         return CommandLine.ExitCode.OK;
     }

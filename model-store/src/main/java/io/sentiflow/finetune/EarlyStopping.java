@@ -14,7 +14,7 @@ final class EarlyStopping {
     private final List<TokenizedExample> dev;
     private final FineTuneProgress progress;
     private JointModel.Snapshot best;
-    private double bestScore = -1;
+    private DevScore bestScore = DevScore.NONE;
     private int bestEpoch;
     private int bestStep;
     private int sinceBest;
@@ -27,18 +27,19 @@ final class EarlyStopping {
 
     void consider(JointModel model, NDManager manager, int epoch, int step, double trainLoss) {
         DevScore score = DevScore.of(model, manager, dev);
-        boolean better = score.mean() > bestScore;
+        boolean better = score.mean() > bestScore.mean();
         if (better) {
             best = model.snapshot();
-            bestScore = score.mean();
+            bestScore = score;
             bestEpoch = epoch;
             bestStep = step;
             sinceBest = 0;
         } else {
             sinceBest++;
         }
-        progress.line(String.format(Locale.ROOT, "epoch %d step %5d  loss %.4f  dev topic %.4f  dev sentiment %.4f%s",
-                epoch, step, trainLoss, score.topic(), score.sentiment(), better ? "  *" : ""));
+        progress.line(String.format(Locale.ROOT,
+                "epoch %d step %5d  loss %.4f  dev topic %.4f  dev sentiment %.4f (macro-F1 %.4f)%s", epoch, step,
+                trainLoss, score.topic(), score.sentiment(), score.sentimentMacroF1(), better ? "  *" : ""));
     }
 
     boolean stopped() {

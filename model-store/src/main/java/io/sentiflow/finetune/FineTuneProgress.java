@@ -7,8 +7,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Where fine-tuning reports: a progress bar over the texts of all planned epochs with speed and an
- * estimate of the time left (hidden when not wanted), and one line per dev evaluation. Early
- * stopping ends before the bar is full. Not thread safe.
+ * estimate of the time left (hidden when not wanted), one for the pass that fills the frozen-layer
+ * cache, and one line per dev evaluation. Early stopping ends before the bar is full. Not thread safe.
  */
 public final class FineTuneProgress {
 
@@ -27,12 +27,17 @@ public final class FineTuneProgress {
     }
 
     void start(long plannedTexts) {
-        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName("Fine-tuning").setInitialMax(plannedTexts)
+        bar = bar("Fine-tuning", plannedTexts);
+    }
+
+    /** A bar of its own over {@code total} texts (shown like the training bar); the caller closes it. */
+    ProgressBar bar(String task, long total) {
+        ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
                 .setUnit(" texts", 1).showSpeed();
         if (!showBar) {
             builder.setConsumer(new DelegatingProgressBarConsumer(line -> { }));
         }
-        bar = builder.build();
+        return builder.build();
     }
 
     void stepped(int texts, double meanLoss) {

@@ -11,15 +11,21 @@ import java.nio.file.Path;
  * settings, and the version whose heads start the run (null: fresh heads).
  *
  * @param maxPerTask use at most this many examples of each train and valid file (a seeded sample), 0 for all
+ * @param layerCache where the frozen layers' outputs are kept between runs ({@link FrozenLayerCache});
+ *     null keeps them in memory for this run only
  */
 public record FineTuneRequest(Path sentimentTrain, Path topicTrain, Path sentimentValid, Path topicValid,
         Path sentimentLabels, Path topicLabels, EncoderKind servedEncoder, TextNormalization normalization,
-        FineTuneSettings settings, String startVersion, int maxPerTask, boolean showProgress, boolean promoteIfNone) {
+        FineTuneSettings settings, String startVersion, int maxPerTask, Path layerCache, boolean showProgress,
+        boolean promoteIfNone) {
 
-    /** The data files, encoder, sample size and flags of a frozen-training request, with fine-tuning settings. */
+    /**
+     * The data files, encoder, sample size and flags of a frozen-training request, with fine-tuning
+     * settings; the frozen layers' outputs are cached beside its encoder outputs.
+     */
     public static FineTuneRequest of(TrainingRequest data, FineTuneSettings settings, String startVersion) {
         return new FineTuneRequest(data.sentimentTrain(), data.topicTrain(), data.sentimentValid(), data.topicValid(),
-                data.sentimentLabels(), data.topicLabels(), data.encoder(), data.normalization(), settings, startVersion,
-                data.maxPerTask(), data.showProgress(), data.promoteIfNone());
+                data.sentimentLabels(), data.topicLabels(), data.encoder(), data.normalization(), settings,
+                startVersion, data.maxPerTask(), data.embeddingCache(), data.showProgress(), data.promoteIfNone());
     }
 }

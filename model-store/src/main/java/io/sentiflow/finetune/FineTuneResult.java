@@ -10,7 +10,9 @@ import java.time.Duration;
  *
  * @param skippedSteps steps left out because their gradient was not finite
  * @param bestStep the step whose weights were kept (0: the starting weights)
+ * @param preparation reading, tokenizing and the frozen layers' pass
  */
 public record FineTuneResult(String version, boolean promoted, ValidReport sentimentValid, ValidReport topicValid,
         ValidReport sentimentValidInt8, ValidReport topicValidInt8,
-        int steps, int skippedSteps, int bestEpoch, int bestStep, Duration training, Duration total) {}
+        int steps, int skippedSteps, int bestEpoch, int bestStep, Duration preparation, Duration training,
+        Duration total) {}

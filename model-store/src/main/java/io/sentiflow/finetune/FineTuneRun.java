@@ -2,6 +2,7 @@ package io.sentiflow.finetune;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import io.sentiflow.encoder.bert.BertConfig;
 import io.sentiflow.encoder.onnx.OnnxExport;
 import io.sentiflow.encoder.onnx.OnnxWeights;
 import io.sentiflow.evaluation.TrainOverlap;
@@ -10,6 +11,7 @@ import io.sentiflow.model.EncoderFiles;
 import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.HeadDimensions;
 import io.sentiflow.model.HeadWeights;
+import io.sentiflow.model.Tensor;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.model.WeightsCodec;
 import io.sentiflow.store.Architecture;
@@ -32,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,23 +61,33 @@ public final class FineTuneRun {
         Instant start = Instant.now();
         FineTuneData data = FineTuneData.read(request);
         float[] classWeights = data.sentimentWeights(request.settings().heads().sentimentWeightPower());
-        JointFineTuner.FineTuned tuned = train(store, data, classWeights);
-        Duration training = Duration.between(start, Instant.now());
+        Map<String, Tensor> pretrained = OnnxWeights.readFp32(EncoderFiles.of(EncoderKind.FP32).model());
+        FineTuneProgress bars = new FineTuneProgress(progress, request.showProgress());
+        ThreadSettings.apply(request.settings().threads());
+        FrozenLayerCache frozen = frozenLayers(data, pretrained, bars);
+        Instant cachedAt = Instant.now();
+        JointFineTuner.FineTuned tuned = train(store, data, classWeights, pretrained, frozen, bars);
+        Instant trainedAt = Instant.now();
         ValidReport[] fp32 = evaluateFp32(tuned, data);
+        progress.accept("fp32 valid evaluation " + seconds(trainedAt) + " s");
         Path exportDir = Files.createTempDirectory("sentiflow-finetune");
         try {
+            Instant exportStart = Instant.now();
             Map<EncoderKind, Path> exported = exportEncoders(tuned, exportDir);
+            Instant exportedAt = Instant.now();
             ValidReport[] int8 = ServedEvaluation.evaluate(EncoderKind.INT8, exported.get(EncoderKind.INT8),
                     request.normalization(), tuned.weights().heads(), request.settings().heads().encoderBatchSize(),
                     data);
+            progress.accept("export " + Duration.between(exportStart, exportedAt).toSeconds()
+                    + " s, int8 valid evaluation " + seconds(exportedAt) + " s");
             String version = publish(store, data, tuned, classWeights, metrics(fp32, int8), exported);
             boolean promoted = request.promoteIfNone() && store.promotedVersion().isEmpty();
             if (promoted) {
                 store.promote(version);
             }
             return new FineTuneResult(version, promoted, fp32[0], fp32[1], int8[0], int8[1], tuned.steps(),
-                    tuned.skippedSteps(), tuned.bestEpoch(), tuned.bestStep(), training,
-                    Duration.between(start, Instant.now()));
+                    tuned.skippedSteps(), tuned.bestEpoch(), tuned.bestStep(), Duration.between(start, cachedAt),
+                    Duration.between(cachedAt, trainedAt), Duration.between(start, Instant.now()));
         } finally {
             for (EncoderKind kind : EncoderKind.values()) {
                 Files.deleteIfExists(exportDir.resolve(kind.versionFileName()));
@@ -82,18 +96,45 @@ public final class FineTuneRun {
         }
     }
 
-    private JointFineTuner.FineTuned train(ModelStore store, FineTuneData data, float[] classWeights)
-            throws IOException {
+    private JointFineTuner.FineTuned train(ModelStore store, FineTuneData data, float[] classWeights,
+            Map<String, Tensor> pretrained, FrozenLayerCache frozen, FineTuneProgress bars) {
         FineTuneSettings settings = request.settings();
         HeadDimensions dims = new HeadDimensions(EncoderKind.HIDDEN_SIZE, settings.heads().attention(),
                 settings.heads().adapter(), data.topicLabels().size(), data.sentimentLabels().size());
         HeadWeights startHeads = startHeads(store);
-        progress.accept(String.format("fine-tuning on %d examples, dev %d, sentiment class weights %s%s",
-                data.train().size(), data.dev().size(), java.util.Arrays.toString(classWeights),
+        progress.accept(String.format("fine-tuning the top %d layers on %d examples, dev %d, sentiment class weights"
+                + " %s%s", settings.trainableLayers(), data.train().size(), data.dev().size(),
+                java.util.Arrays.toString(classWeights),
                 startHeads == null ? "" : ", heads from " + request.startVersion()));
-        return new JointFineTuner(settings, dims, classWeights).train(
-                OnnxWeights.readFp32(EncoderFiles.of(EncoderKind.FP32).model()), startHeads, data.train(), data.dev(),
-                new FineTuneProgress(progress, request.showProgress()));
+        return new JointFineTuner(settings, dims, classWeights).train(pretrained, startHeads, data.train(), data.dev(),
+                frozen, bars);
+    }
+
+    /**
+     * The outputs of the frozen layers for every train and dev text, computed where not cached yet;
+     * null when every layer trains.
+     */
+    private FrozenLayerCache frozenLayers(FineTuneData data, Map<String, Tensor> pretrained, FineTuneProgress bars) {
+        int layers = BertConfig.MINILM_L6.layers() - request.settings().trainableLayers();
+        if (layers == 0) {
+            return null;
+        }
+        Instant start = Instant.now();
+        FrozenLayerCache cache = FrozenLayerCache.open(request.layerCache(), EncoderKind.FP32.modelSha256(),
+                request.normalization(), layers);
+        List<long[]> ids = Stream.concat(data.train().stream(), data.dev().stream()).map(TokenizedExample::ids)
+                .toList();
+        int computed;
+        try (ProgressBar bar = bars.bar("Frozen layers", ids.size())) {
+            computed = cache.fill(ids, pretrained, bar);
+        }
+        progress.accept(String.format("frozen layers 0-%d: %d texts computed, %d cached in %s, %d s", layers - 1,
+                computed, cache.size() - computed, cache.file() == null ? "memory" : cache.file(), seconds(start)));
+        return cache;
+    }
+
+    private static long seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toSeconds();
     }
 
     /** Sentiment and topic reports of the fine-tuned model on DJL (fp32, ONNX Runtime's outputs within 1e-5). */
@@ -127,7 +168,7 @@ public final class FineTuneRun {
         if (examples.isEmpty()) {
             return null;
         }
-        List<int[]> predicted = model.argMax(manager, examples.stream().map(TokenizedExample::ids).toList());
+        List<int[]> predicted = model.argMax(manager, examples);
         int column = task == Task.TOPIC ? 0 : 1;
         int[] truth = examples.stream().mapToInt(TokenizedExample::label).toArray();
         int[] guess = predicted.stream().mapToInt(p -> p[column]).toArray();
@@ -182,6 +223,9 @@ public final class FineTuneRun {
         map.put("bestEpoch", tuned.bestEpoch());
         map.put("bestStep", tuned.bestStep());
         map.put("bestDevMeanAccuracy", tuned.bestDevScore());
+        map.put("bestDevTopicAccuracy", tuned.bestDev().topic());
+        map.put("bestDevSentimentAccuracy", tuned.bestDev().sentiment());
+        map.put("bestDevSentimentMacroF1", tuned.bestDev().sentimentMacroF1());
         map.put("sentimentClassWeights", classWeights);
         map.put("maxPerTask", request.maxPerTask());
         if (request.startVersion() != null) {

@@ -14,18 +14,22 @@ import io.sentiflow.model.HeadWeights;
 import io.sentiflow.model.Tensor;
 import io.sentiflow.training.TrainingSettings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
  * Fine-tunes the encoder jointly with attention pooling, shared adapter and both heads on DJL's
- * PyTorch engine: mixed-task batches with the masked loss of frozen training ({@link MaskedLoss}),
- * AdamW with a smaller learning rate for the encoder than for the heads, linear warm-up and decay
- * ({@link LinearSchedule}), early stopping on the mean dev accuracy of both tasks, evaluated
- * {@link FineTuneSettings#evaluationsPerEpoch()} times an epoch. Seeded: batches, dropout masks and
- * fresh head weights come from {@link Random}, so runs repeat on one machine with one thread.
+ * PyTorch engine: mixed-task batches with the masked loss of frozen training ({@link MaskedLoss}, the
+ * sentiment part weighted), AdamW with a smaller learning rate for the encoder than for the heads,
+ * decaying layer by layer downwards, linear warm-up and decay ({@link LinearSchedule}), early
+ * stopping on the mean dev accuracy of both tasks, evaluated {@link FineTuneSettings#evaluationsPerEpoch()}
+ * times an epoch. With a {@link FrozenLayerCache} the steps run only the layers above it. Seeded:
+ * batches, dropout masks and fresh head weights come from {@link Random}, so runs repeat on one
+ * machine with one thread.
  *
  * <p>Not thread safe; each {@link #train} call uses and releases its own native memory.
  */
@@ -40,32 +44,33 @@ public final class JointFineTuner {
     public JointFineTuner(FineTuneSettings settings, HeadDimensions dims, float[] sentimentWeights) {
         this.settings = settings;
         this.dims = dims;
-        this.loss = new MaskedLoss(dims, sentimentWeights);
+        this.loss = new MaskedLoss(dims, sentimentWeights, settings.sentimentLossWeight());
     }
 
     /**
      * Trains from {@code encoderStart} (HuggingFace names, see {@code OnnxWeights}) and
      * {@code headStart} (null: fresh heads). A given {@code headStart} competes as evaluation 0, so the
-     * result is never worse on {@code dev} than where it started.
+     * result is never worse on {@code dev} than where it started. {@code frozen} (null: none) holds the
+     * outputs of {@code encoderStart}'s layers below the trainable ones for every train and dev example.
      */
-    public FineTuned train(Map<String, Tensor> encoderStart, HeadWeights headStart, List<TokenizedExample> train,
-            List<TokenizedExample> dev, FineTuneProgress progress) {
+    FineTuned train(Map<String, Tensor> encoderStart, HeadWeights headStart, List<TokenizedExample> train,
+            List<TokenizedExample> dev, FrozenLayerCache frozen, FineTuneProgress progress) {
         ThreadSettings.apply(settings.threads());
         TrainingSettings heads = settings.heads();
         Random random = new Random(heads.seed());
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), ENGINE)) {
-            JointModel model = JointModel.create(manager, encoderStart, headStart, dims, random);
+            JointModel model = JointModel.create(manager, encoderStart, headStart, dims, random, frozen);
             Batches batches = new Batches(train, heads.batchSize(), random);
             int totalSteps = batches.perEpoch() * heads.maxEpochs();
             int warmup = Math.round(totalSteps * settings.warmupFraction());
             Run run = Run.of(manager, model, model.trainable(settings.trainableLayers()),
-                    adamW(new LinearSchedule(settings.encoderLearningRate(), warmup, totalSteps)),
+                    depth -> adamW(new LinearSchedule(encoderRate(depth), warmup, totalSteps)),
                     adamW(new LinearSchedule(heads.learningRate(), warmup, totalSteps)), random);
             EarlyStopping stopping = new EarlyStopping(heads.patience(), dev, progress);
             if (headStart != null) {
                 stopping.consider(model, manager, 0, 0, Double.NaN);
             }
-            progress.start(totalSteps * (long) heads.batchSize());
+            progress.start((long) train.size() * heads.maxEpochs());
             try {
                 int steps = epochs(run, batches, stopping, progress);
                 return stopping.result(steps, run.skipped().get());
@@ -102,16 +107,25 @@ public final class JointFineTuner {
     private record Run(NDManager manager, JointModel model, List<Gradients.Trainable> trainables, Random random,
             AtomicInteger skipped) {
 
+        /** {@code encoderOptimizers} gives the optimizer of the layers at a depth below the top. */
         static Run of(NDManager manager, JointModel model, List<Parameter> encoderParameters,
-                Optimizer encoderOptimizer, Optimizer headOptimizer, Random random) {
+                IntFunction<Optimizer> encoderOptimizers, Optimizer headOptimizer, Random random) {
+            Map<Integer, Optimizer> byDepth = new HashMap<>();
             List<Gradients.Trainable> trainables = new ArrayList<>();
             for (Parameter parameter : encoderParameters) {
-                trainables.add(new Gradients.Trainable(encoderOptimizer, parameter.getId(), parameter.getArray()));
+                Optimizer optimizer = byDepth.computeIfAbsent(model.depthBelowTop(parameter.getName()),
+                        encoderOptimizers::apply);
+                trainables.add(new Gradients.Trainable(optimizer, parameter.getId(), parameter.getArray()));
             }
             model.headParameters().forEach((name, array) ->
                     trainables.add(new Gradients.Trainable(headOptimizer, name, array)));
             return new Run(manager, model, List.copyOf(trainables), random, new AtomicInteger());
         }
+    }
+
+    /** The encoder's peak rate {@code depth} layers below its top (the embeddings one below the bottom layer). */
+    private float encoderRate(int depth) {
+        return settings.encoderLearningRate() * (float) Math.pow(settings.layerDecay(), depth);
     }
 
     private Optimizer adamW(LinearSchedule schedule) {
@@ -121,11 +135,10 @@ public final class JointFineTuner {
 
     private float step(Run run, List<TokenizedExample> batch) {
         try (NDManager step = run.manager().newSubManager()) {
-            List<long[]> ids = batch.stream().map(TokenizedExample::ids).toList();
             NDArray dropoutMask = dropoutMask(step, batch.size(), run.random());
             float value;
             try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
-                NDArray batchLoss = loss.of(step, run.model().logits(step, ids, dropoutMask, true), batch);
+                NDArray batchLoss = loss.of(step, run.model().logitsOf(step, batch, dropoutMask, true), batch);
                 collector.backward(batchLoss);
                 value = batchLoss.getFloat();
             }
@@ -150,7 +163,14 @@ public final class JointFineTuner {
      * The best evaluation's weights and how it was found.
      *
      * @param skippedSteps steps left out because their gradient norm was not finite
+     * @param bestDev the dev figures of the kept weights
      */
     public record FineTuned(JointModel.Snapshot weights, int steps, int skippedSteps, int bestEpoch, int bestStep,
-            double bestDevScore) {}
+            DevScore bestDev) {
+
+        /** The mean dev accuracy of both tasks that early stopping maximised. */
+        public double bestDevScore() {
+            return bestDev.mean();
+        }
+    }
 }

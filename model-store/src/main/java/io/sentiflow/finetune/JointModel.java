@@ -23,8 +23,10 @@ import java.util.stream.IntStream;
 
 /**
  * The whole model on DJL PyTorch: the {@link BertEncoder} feeding {@link HeadGraph} (attention
- * pooling, shared adapter, both heads), the graph that frozen training trains and Java serves. Its
- * arrays live on the manager given to {@link #create}; the caller closes that manager. Not thread safe.
+ * pooling, shared adapter, both heads), the graph that frozen training trains and Java serves. Given a
+ * {@link FrozenLayerCache}, examples enter at its first trainable layer with the cached outputs of
+ * the frozen ones; otherwise they run through the whole encoder. Its arrays live on the manager given
+ * to {@link #create}; the caller closes that manager. Not thread safe.
  */
 public final class JointModel {
 
@@ -34,12 +36,15 @@ public final class JointModel {
     private final Map<String, NDArray> heads;
     private final HeadDimensions dims;
     private final ParameterStore store;
+    private final FrozenLayerCache frozen;
 
-    private JointModel(BertEncoder encoder, Map<String, NDArray> heads, HeadDimensions dims, NDManager manager) {
+    private JointModel(BertEncoder encoder, Map<String, NDArray> heads, HeadDimensions dims, NDManager manager,
+            FrozenLayerCache frozen) {
         this.encoder = encoder;
         this.heads = heads;
         this.dims = dims;
         this.store = new ParameterStore(manager, false);
+        this.frozen = frozen;
     }
 
     /**
@@ -48,49 +53,83 @@ public final class JointModel {
      */
     public static JointModel create(NDManager manager, Map<String, Tensor> encoderWeights, HeadWeights headStart,
             HeadDimensions dims, Random random) {
+        return create(manager, encoderWeights, headStart, dims, random, null);
+    }
+
+    /**
+     * As {@link #create(NDManager, Map, HeadWeights, HeadDimensions, Random)}, examples entering above
+     * the layers of {@code frozen} (null: through the whole encoder); {@code frozen} must hold the
+     * outputs of {@code encoderWeights}' bottom layers for every example this model will see.
+     */
+    static JointModel create(NDManager manager, Map<String, Tensor> encoderWeights, HeadWeights headStart,
+            HeadDimensions dims, Random random, FrozenLayerCache frozen) {
         BertEncoder encoder = BertEncoder.of(BertConfig.MINILM_L6, encoderWeights, manager);
         Map<String, NDArray> heads = headStart == null ? HeadGraph.initialParameters(manager, dims, random)
                 : HeadGraph.parameters(manager, headStart);
-        return new JointModel(encoder, heads, dims, manager);
+        return new JointModel(encoder, heads, dims, manager, frozen);
     }
 
     public HeadDimensions dims() {
         return dims;
     }
 
-    /** Makes the heads and the top {@code encoderLayers} of the encoder trainable; returns the encoder's part. */
+    /**
+     * Makes the heads and the top {@code encoderLayers} of the encoder trainable; returns the encoder's
+     * part. With a frozen-layer cache those must be exactly the layers above it.
+     */
     List<Parameter> trainable(int encoderLayers) {
+        if (frozen != null && frozen.layers() + encoderLayers != encoder.config().layers()) {
+            throw new IllegalArgumentException(encoderLayers + " trainable layers above " + frozen.layers()
+                    + " cached ones; the encoder has " + encoder.config().layers());
+        }
         heads.values().forEach(array -> array.setRequiresGradient(true));
         return encoder.trainTopLayers(encoderLayers);
+    }
+
+    /** How deep below the encoder's top layer the parameter of {@code name} sits (see {@link BertEncoder}). */
+    int depthBelowTop(String name) {
+        return encoder.depthBelowTop(name);
     }
 
     Map<String, NDArray> headParameters() {
         return heads;
     }
 
-    /** Topic and sentiment logits of a batch on {@code step}; {@code dropoutMask} null at inference. */
+    /** Topic and sentiment logits of a batch through the whole encoder; {@code dropoutMask} null at inference. */
     NDList logits(NDManager step, List<long[]> ids, NDArray dropoutMask, boolean training) {
         NDList inputs = BertInputs.of(step, ids);
         NDArray hidden = encoder.forward(store, inputs, training).singletonOrThrow();
         return HeadGraph.forward(new HeadGraph.Inputs(hidden, inputs.get(2)), heads, dropoutMask);
     }
 
+    /** As {@link #logits}, from the frozen layers' cached outputs when this model has them. */
+    NDList logitsOf(NDManager step, List<TokenizedExample> batch, NDArray dropoutMask, boolean training) {
+        List<long[]> ids = batch.stream().map(TokenizedExample::ids).toList();
+        if (frozen == null) {
+            return logits(step, ids, dropoutMask, training);
+        }
+        HeadGraph.Inputs lower = HeadGraph.inputs(step, frozen.outputs(ids));
+        NDArray hidden = encoder.upper(store, lower.tokens(), lower.mask(), frozen.layers(), training);
+        return HeadGraph.forward(new HeadGraph.Inputs(hidden, lower.mask()), heads, dropoutMask);
+    }
+
     /**
      * Most probable topic and sentiment of each text ({@code [topic, sentiment]}), in order. Texts run
      * in batches of similar length, since padding is most of the cost of a random batch.
      */
-    public List<int[]> argMax(NDManager parent, List<long[]> ids) {
-        int[] order = IntStream.range(0, ids.size()).boxed()
-                .sorted(Comparator.comparingInt(i -> ids.get(i).length)).mapToInt(Integer::intValue).toArray();
-        int[][] out = new int[ids.size()][];
+    public List<int[]> argMax(NDManager parent, List<TokenizedExample> examples) {
+        int[] order = IntStream.range(0, examples.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> examples.get(i).ids().length)).mapToInt(Integer::intValue)
+                .toArray();
+        int[][] out = new int[examples.size()][];
         for (int from = 0; from < order.length; from += EVAL_BATCH) {
             int to = Math.min(order.length, from + EVAL_BATCH);
-            List<long[]> chunk = new ArrayList<>(to - from);
+            List<TokenizedExample> chunk = new ArrayList<>(to - from);
             for (int i = from; i < to; i++) {
-                chunk.add(ids.get(order[i]));
+                chunk.add(examples.get(order[i]));
             }
             try (NDManager batch = parent.newSubManager()) {
-                NDList logits = logits(batch, chunk, null, false);
+                NDList logits = logitsOf(batch, chunk, null, false);
                 long[] topic = logits.get(0).argMax(1).toLongArray();
                 long[] sentiment = logits.get(1).argMax(1).toLongArray();
                 for (int i = from; i < to; i++) {

@@ -11,14 +11,17 @@ import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.training.LabeledText;
 import io.sentiflow.training.Task;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Scores labelled texts with an exported ONNX encoder file on ONNX Runtime, in batches of
- * {@code batchSize} padded to their longest text, and the heads in Java: the served model's
- * operations ({@code ServingParityTest} holds the two equal on the same batches). A job groups texts
- * by length instead, and int8 outputs shift slightly with padding, so its figures may differ in the
- * last digits.
+ * {@code batchSize} texts of similar length (as a job's sub-batches group them; STACK.md measured
+ * such batches 1.5 times as fast as unsorted ones) padded to their longest text, and the heads in Java: the
+ * served model's operations ({@code ServingParityTest} holds the two equal on the same batches). Int8
+ * outputs shift slightly with padding, so a job's figures may differ in the last digits.
  */
 final class ServedEvaluation {
 
@@ -44,15 +47,17 @@ final class ServedEvaluation {
         if (texts.isEmpty()) {
             return null;
         }
-        int[] truth = new int[texts.size()];
+        int[] truth = texts.stream().mapToInt(LabeledText::label).toArray();
         int[] predicted = new int[texts.size()];
-        for (int from = 0; from < texts.size(); from += batchSize) {
-            List<LabeledText> batch = texts.subList(from, Math.min(texts.size(), from + batchSize));
-            List<float[][]> tokens = encoder.encode(batch.stream().map(LabeledText::text).toList());
-            for (int i = 0; i < batch.size(); i++) {
+        int[] order = IntStream.range(0, texts.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> texts.get(i).text().length())).mapToInt(Integer::intValue)
+                .toArray();
+        for (int from = 0; from < order.length; from += batchSize) {
+            int[] batch = Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize));
+            List<float[][]> tokens = encoder.encode(Arrays.stream(batch).mapToObj(i -> texts.get(i).text()).toList());
+            for (int i = 0; i < batch.length; i++) {
                 var prediction = heads.predict(tokens.get(i));
-                truth[from + i] = batch.get(i).label();
-                predicted[from + i] = task == Task.TOPIC ? prediction.topTopic() : prediction.topSentiment();
+                predicted[batch[i]] = task == Task.TOPIC ? prediction.topTopic() : prediction.topSentiment();
             }
         }
         return ValidReport.of(labels, texts.stream().map(LabeledText::text).toList(), truth, predicted, overlap);

@@ -4,35 +4,20 @@ import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.TextNormalization;
 import io.sentiflow.model.TokenEncoder;
 import io.sentiflow.store.Sha256;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Encoder outputs on disk, keyed by the encoder file's sha256 and the text normalization (one file
- * per pair) and the text's sha256, so a second training run encodes nothing again. Only real tokens are stored, as half
- * floats: a record is the text hash, the token count and {@code tokens x 384} halfs. Appends are
- * locked, so concurrent JVMs may share the directory; a torn last record (a killed run) is ignored.
+ * per pair) and the text's sha256, so a second training run encodes nothing again. Only real tokens
+ * are stored, as half floats, in a {@link TokenVectorFile} (concurrent JVMs may share the directory).
  *
  * <p>Not thread safe; one instance per training run.
  */
@@ -40,13 +25,12 @@ public final class EmbeddingCache {
 
     private static final int ENCODE_BATCH = 32;
 
-    private final Path file;
+    private final TokenVectorFile vectors;
     private final EncoderKind kind;
     private final TextNormalization normalization;
-    private final Map<String, EncodedText> entries = new HashMap<>();
 
-    private EmbeddingCache(Path file, EncoderKind kind, TextNormalization normalization) {
-        this.file = file;
+    private EmbeddingCache(TokenVectorFile vectors, EncoderKind kind, TextNormalization normalization) {
+        this.vectors = vectors;
         this.kind = kind;
         this.normalization = normalization;
     }
@@ -59,24 +43,15 @@ public final class EmbeddingCache {
         String suffix = normalization == TextNormalization.NONE ? "" : "-" + normalization.id();
         Path file = dir.resolve(kind.cliName() + "-" + kind.modelSha256().substring(0, 16) + "-t"
                 + TokenEncoder.MAX_TOKENS + suffix + ".emb");
-        EmbeddingCache cache = new EmbeddingCache(file, kind, normalization);
-        try {
-            Files.createDirectories(dir);
-            if (Files.exists(file)) {
-                cache.readAll();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read embedding cache " + file, e);
-        }
-        return cache;
+        return new EmbeddingCache(TokenVectorFile.open(file), kind, normalization);
     }
 
     public int size() {
-        return entries.size();
+        return vectors.size();
     }
 
     public Path file() {
-        return file;
+        return vectors.file();
     }
 
     /**
@@ -86,7 +61,7 @@ public final class EmbeddingCache {
      */
     public List<EncodedText> encodeAll(List<String> texts, Supplier<TokenEncoder> encoders, boolean showProgress) {
         List<String> missing = new ArrayList<>(new LinkedHashSet<>(texts));
-        missing.removeIf(text -> entries.containsKey(key(text)));
+        missing.removeIf(text -> vectors.get(key(text)) != null);
         if (!missing.isEmpty()) {
             // Similar lengths per batch waste less work on padding.
             missing.sort(Comparator.comparingInt(String::length));
@@ -105,7 +80,7 @@ public final class EmbeddingCache {
         }
         List<EncodedText> out = new ArrayList<>(texts.size());
         for (String text : texts) {
-            out.add(entries.get(key(text)));
+            out.add(vectors.get(key(text)));
         }
         return out;
     }
@@ -120,68 +95,11 @@ public final class EmbeddingCache {
     }
 
     private void append(List<String> texts, List<float[][]> outputs) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (int i = 0; i < texts.size(); i++) {
-                EncodedText encoded = EncodedText.of(outputs.get(i));
-                String key = key(texts.get(i));
-                out.write(key.getBytes(StandardCharsets.US_ASCII));
-                out.writeShort(encoded.tokens());
-                ByteBuffer raw = ByteBuffer.allocate(2 * encoded.halfs().length);
-                raw.asShortBuffer().put(encoded.halfs());
-                out.write(raw.array());
-                entries.put(key, encoded);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot happen writing to memory", e);
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND); FileLock lock = channel.lock()) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes.toByteArray());
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot append to embedding cache " + file, e);
-        }
+        List<String> keys = texts.stream().map(EmbeddingCache::key).toList();
+        vectors.append(keys, outputs.stream().map(EncodedText::of).toList());
     }
 
-    private void readAll() throws IOException {
-        byte[] keyBytes = new byte[64];
-        long intact;
-        // Locked so that a concurrent run's half-written append is not mistaken for a torn record.
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                FileLock lock = channel.lock()) {
-            intact = readRecords(channel, keyBytes);
-            if (intact < channel.size()) {
-                channel.truncate(intact); // later appends must not follow a torn record
-            }
-        }
-    }
-
-    private long readRecords(FileChannel channel, byte[] keyBytes) throws IOException {
-        long intact = 0;
-        // Not closed: closing would close the locked channel, which the caller still needs.
-        DataInputStream in = new DataInputStream(
-                new BufferedInputStream(java.nio.channels.Channels.newInputStream(channel), 1 << 20));
-        try {
-            while (true) {
-                in.readFully(keyBytes);
-                int tokens = in.readShort();
-                byte[] raw = new byte[2 * tokens * EncoderKind.HIDDEN_SIZE];
-                in.readFully(raw);
-                short[] halfs = new short[raw.length / 2];
-                ByteBuffer.wrap(raw).asShortBuffer().get(halfs);
-                entries.put(new String(keyBytes, StandardCharsets.US_ASCII), new EncodedText(tokens, halfs));
-                intact += keyBytes.length + 2 + raw.length;
-            }
-        } catch (EOFException endOrTornRecord) {
-            // The end of the file, or a record a killed run did not finish: everything before it is intact.
-        }
-        return intact;
-    }
-
-    private String key(String text) {
+    private static String key(String text) {
         return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 

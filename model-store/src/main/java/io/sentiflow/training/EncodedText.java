@@ -25,6 +25,17 @@ public record EncodedText(int tokens, short[] halfs) {
         return new EncodedText(tokenVectors.length, halfs);
     }
 
+    /** The first {@code tokens} vectors of {@code row} in a padded batch {@code [rows][width][384]}. */
+    public static EncodedText ofRow(float[] batch, int row, int width, int tokens) {
+        int dim = EncoderKind.HIDDEN_SIZE;
+        short[] halfs = new short[tokens * dim];
+        int base = row * width * dim;
+        for (int i = 0; i < halfs.length; i++) {
+            halfs[i] = Half.fromFloat(batch[base + i]);
+        }
+        return new EncodedText(tokens, halfs);
+    }
+
     /** Back to {@code [tokens][384]} floats. */
     public float[][] toFloats() {
         int dim = EncoderKind.HIDDEN_SIZE;

@@ -31,7 +31,8 @@ public final class HeadGraph {
     /** A padded batch: token vectors {@code [B, T, 384]} and the real-token mask {@code [B, T]}. */
     public record Inputs(NDArray tokens, NDArray mask) {}
 
-    static Inputs inputs(NDManager manager, List<EncodedText> texts) {
+    /** The texts' vectors padded to the longest on {@code manager}, with the mask of their real tokens. */
+    public static Inputs inputs(NDManager manager, List<EncodedText> texts) {
         int dim = EncoderKind.HIDDEN_SIZE;
         int width = texts.stream().mapToInt(EncodedText::tokens).max().orElse(1);
         float[] tokens = new float[texts.size() * width * dim];

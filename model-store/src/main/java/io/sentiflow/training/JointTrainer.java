@@ -42,7 +42,7 @@ public final class JointTrainer {
     public JointTrainer(TrainingSettings settings, HeadDimensions dims, float[] sentimentWeights) {
         this.settings = settings;
         this.dims = dims;
-        this.maskedLoss = new MaskedLoss(dims, sentimentWeights);
+        this.maskedLoss = new MaskedLoss(dims, sentimentWeights, 1f);
     }
 
     /** Trains from scratch; {@code progress} receives one line per epoch. */

@@ -19,7 +19,8 @@ public record TrainingSettings(long seed, int attention, int adapter, int batchS
         if (attention < 1 || adapter < 1 || batchSize < 1 || maxEpochs < 1 || patience < 1 || encoderBatchSize < 1) {
             throw new IllegalArgumentException("Sizes and counts must be positive: " + this);
         }
-        if (!(learningRate > 0) || weightDecay < 0 || dropout < 0 || dropout >= 1 || devFraction <= 0 || devFraction >= 1) {
+        if (!(learningRate > 0) || weightDecay < 0 || dropout < 0 || dropout >= 1 || sentimentWeightPower < 0
+                || devFraction <= 0 || devFraction >= 1) {
             throw new IllegalArgumentException("Out of range: " + this);
         }
     }
@@ -45,6 +46,11 @@ public record TrainingSettings(long seed, int attention, int adapter, int batchS
     public TrainingSettings withLearningRate(float newLearningRate) {
         return new TrainingSettings(seed, attention, adapter, batchSize, maxEpochs, patience, newLearningRate,
                 weightDecay, dropout, sentimentWeightPower, devFraction, encoderBatchSize);
+    }
+
+    public TrainingSettings withSentimentWeightPower(float power) {
+        return new TrainingSettings(seed, attention, adapter, batchSize, maxEpochs, patience, learningRate,
+                weightDecay, dropout, power, devFraction, encoderBatchSize);
     }
 
     /** For the manifest. */

@@ -52,9 +52,9 @@ class JointFineTunerTest {
     void aFewDozenStepsOfTheTopTwoLayersLowerTheLossKeepShapesLeaveLowerLayersAndRepeatWithTheSameSeed() {
         FineTuneSettings settings = settings(7);
         JointFineTuner.FineTuned first = new JointFineTuner(settings, DIMS, CLASS_WEIGHTS)
-                .train(pretrained, null, sample, sample, FineTuneProgress.linesOnly(line -> { }));
+                .train(pretrained, null, sample, sample, null, FineTuneProgress.linesOnly(line -> { }));
         JointFineTuner.FineTuned second = new JointFineTuner(settings, DIMS, CLASS_WEIGHTS)
-                .train(pretrained, null, sample, sample, FineTuneProgress.linesOnly(line -> { }));
+                .train(pretrained, null, sample, sample, null, FineTuneProgress.linesOnly(line -> { }));
 
         assertThat(first.steps()).isEqualTo(24);
         assertThat(first.weights().encoder()).containsOnlyKeys(pretrained.keySet());
@@ -81,7 +81,7 @@ class JointFineTunerTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             JointModel model = JointModel.create(manager, encoder, heads, DIMS, new Random(7));
             List<long[]> ids = sample.stream().map(TokenizedExample::ids).toList();
-            return new MaskedLoss(DIMS, CLASS_WEIGHTS).of(manager, model.logits(manager, ids, null, false), sample)
+            return new MaskedLoss(DIMS, CLASS_WEIGHTS, 1f).of(manager, model.logits(manager, ids, null, false), sample)
                     .getFloat();
         }
     }
@@ -91,7 +91,7 @@ class JointFineTunerTest {
         // layers only: training all six took two minutes on the shared machine.
         TrainingSettings heads = new TrainingSettings(seed, DIMS.attention(), DIMS.adapter(), 8, 3, 10, 1e-3f, 1e-4f,
                 0.1f, 0.5f, 0.1, 32);
-        return new FineTuneSettings(heads, 1e-4f, 0.1f, 2, 1, 1);
+        return new FineTuneSettings(heads, 1e-4f, 1f, 0.1f, 2, 1f, 1, 1);
     }
 
     private static void add(TextTokenizer tokenizer, List<LabeledText> texts, Task task) {

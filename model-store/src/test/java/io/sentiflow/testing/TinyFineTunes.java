@@ -43,8 +43,8 @@ public final class TinyFineTunes {
             FineTuneRequest request = new FineTuneRequest(data.sentimentTrain(), data.topicTrain(),
                     write(sentimentValid, work.resolve("sentiment-valid-sample.csv")),
                     write(topicValid, work.resolve("topic-valid-sample.csv")), data.sentimentLabels(),
-                    data.topicLabels(), EncoderKind.FP32, TextNormalization.URLS, new FineTuneSettings(heads, 1e-4f, 0.1f, 1, 1, 1), null, 16,
-                    false, true);
+                    data.topicLabels(), EncoderKind.FP32, TextNormalization.URLS,
+                    new FineTuneSettings(heads, 1e-4f, 1f, 0.1f, 1, 1f, 1, 1), null, 16, null, false, true);
             return new Run(new FineTuneRun(request, line -> { }).publishTo(store), sentimentValid, topicValid);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot fine-tune a test version into " + store.root(), e);

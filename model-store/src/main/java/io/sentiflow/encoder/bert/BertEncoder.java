@@ -75,6 +75,23 @@ public final class BertEncoder extends LoadedBlock {
         return trainable;
     }
 
+    /**
+     * How far below the top layer the parameter of {@code name} (HuggingFace names) sits: 0 for the
+     * top layer, {@code layers - 1} for the bottom one, {@code layers} for the embeddings; so that
+     * learning rates can decay with depth.
+     */
+    public int depthBelowTop(String name) {
+        String prefix = "encoder.layer.";
+        if (name.startsWith(prefix)) {
+            int end = name.indexOf('.', prefix.length());
+            return config.layers() - 1 - Integer.parseInt(name.substring(prefix.length(), end));
+        }
+        if (name.startsWith("embeddings.")) {
+            return config.layers();
+        }
+        throw new IllegalArgumentException("Not a parameter of the encoder: " + name);
+    }
+
     private static void setTrainable(AbstractBlock block, boolean trainable, List<Parameter> collected) {
         for (Parameter parameter : block.getParameters().values()) {
             parameter.getArray().setRequiresGradient(trainable);
@@ -102,16 +119,47 @@ public final class BertEncoder extends LoadedBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray mask = inputs.get(2);
+        NDArray embedded = embeddings.forward(store, new NDList(inputs.get(0), inputs.get(1)), training)
+                .singletonOrThrow();
+        return new NDList(layers(store, embedded, inputs.get(2), 0, config.layers(), training));
+    }
+
+    /**
+     * The embeddings and the bottom {@code count} layers at inference, over the inputs of
+     * {@link BertInputs}: the hidden states {@code [B, T, hidden]} that layer {@code count} takes.
+     * With {@link #upper} from {@code count} it equals the whole forward pass.
+     */
+    public NDArray lower(ParameterStore store, NDList inputs, int count) {
+        checkLayer(count);
+        NDArray embedded = embeddings.forward(store, new NDList(inputs.get(0), inputs.get(1)), false)
+                .singletonOrThrow();
+        return layers(store, embedded, inputs.get(2), 0, count, false);
+    }
+
+    /**
+     * Layers {@code from} to the top over {@code hidden} ({@code [B, T, hidden]}, as {@link #lower}
+     * gives it) with the real-token {@code mask} ({@code [B, T]}, 1 real, 0 padding).
+     */
+    public NDArray upper(ParameterStore store, NDArray hidden, NDArray mask, int from, boolean training) {
+        checkLayer(from);
+        return layers(store, hidden, mask, from, config.layers(), training);
+    }
+
+    private NDArray layers(ParameterStore store, NDArray hidden, NDArray mask, int from, int to, boolean training) {
         long batch = mask.getShape().get(0);
         long width = mask.getShape().get(1);
         NDArray maskBias = mask.sub(1f).mul(-MASKED).reshape(batch, 1, 1, width);
-        NDArray hidden = embeddings.forward(store, new NDList(inputs.get(0), inputs.get(1)), training)
-                .singletonOrThrow();
-        for (BertLayer layer : layers) {
-            hidden = layer.forward(store, new NDList(hidden, maskBias), training).singletonOrThrow();
+        NDArray out = hidden;
+        for (int i = from; i < to; i++) {
+            out = layers.get(i).forward(store, new NDList(out, maskBias), training).singletonOrThrow();
         }
-        return new NDList(hidden);
+        return out;
+    }
+
+    private void checkLayer(int layer) {
+        if (layer < 0 || layer > config.layers()) {
+            throw new IllegalArgumentException("Layer must be 0.." + config.layers() + ", was " + layer);
+        }
     }
 
     @Override
