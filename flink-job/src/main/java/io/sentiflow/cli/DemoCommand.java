@@ -134,7 +134,10 @@ public final class DemoCommand implements Callable<Integer> {
         return conf;
     }
 
-    /** Runs `sentiflow train --store ...`: the same code, flags and progress bar as the command. */
+    /**
+     * Runs `sentiflow train --frozen --store ...`: the same code, flags and progress bar as the command;
+     * the quick frozen model, since the demo's first run must not wait for a fine-tune.
+     */
     private void train(String storeLocation) {
         PrintWriter out = spec.commandLine().getOut();
         out.println(TrainingEstimate.describe(DataLocations.fromSystemProperties(),
@@ -142,7 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         int exit = new CommandLine(new TrainCommand()).setOut(out).setErr(spec.commandLine().getErr())
                 .setExecutionExceptionHandler(new SentiflowCommand.ErrorReporter())
-                .execute("--store", storeLocation);
+                .execute("--frozen", "--store", storeLocation);
         if (exit != CommandLine.ExitCode.OK) {
             throw new IllegalStateException("training the first model failed (exit code " + exit + ")");
         }

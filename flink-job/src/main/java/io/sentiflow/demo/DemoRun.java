@@ -230,7 +230,8 @@ public final class DemoRun {
         ModelStore models = ModelStore.open(store);
         if (models.promotedVersion().isEmpty()) {
             say("The model store " + store + " has no promoted version: training the first one"
-                    + " (the same as `sentiflow train`).");
+                    + " (the same as `sentiflow train --frozen`: the quick model; `sentiflow train` fine-tunes a better"
+                    + " one).");
             trainer.trainFirstVersion(store);
         }
         String version = models.promotedVersion().orElseThrow(() -> new IllegalStateException(

@@ -84,6 +84,7 @@ class ReadmeCommandsITCase {
             runner.expect("./sentiflow consume --topic news.raw --from-beginning --max 5", 0, "(?s).*");
             runner.sendRaw("news.raw", "this is not a TextEvent".getBytes(StandardCharsets.UTF_8));
             runner.expect("./sentiflow train", 0, "(?s).*version \\S+ \\(promoted\\).*");
+            runner.expect("./sentiflow train --frozen", 0, "(?s).*version \\S+ in.*");
             runner.expect("./sentiflow models list", 0, "(?s).*\\*.*");
             runner.expect("./sentiflow models show VERSION", 0, "(?s).*\"topicLabels\".*");
             runner.expect("./sentiflow models show V", 0, "(?s).*\"sentimentLabels\".*");

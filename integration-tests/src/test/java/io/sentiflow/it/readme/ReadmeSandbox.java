@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  * A Sentiflow home of its own for running the README's commands as written: a temporary folder as
  * {@code sentiflow.home} (so {@code var/kafka}, {@code var/models}, {@code var/checkpoints} land
  * there), a small copy of the shared data in the shared layout as {@code sentiflow.data.dir} (so
- * {@code ./sentiflow train} takes seconds, not the full hour-long first encoding), free ports, and
+ * {@code ./sentiflow train} fine-tunes on 150 texts a file, not the full splits), free ports, and
  * picocli defaults that a user could put in a defaults file. Restores the system properties on close.
  */
 final class ReadmeSandbox implements AutoCloseable {
