@@ -1,9 +1,9 @@
 package io.sentiflow.bench;
 
 import io.sentiflow.cli.ConnectionOptions;
+import io.sentiflow.cli.LocalBrokerOptions;
 import io.sentiflow.cli.StoreOptions;
 import io.sentiflow.connect.KafkaConnection;
-import io.sentiflow.deploy.broker.BrokerConfig;
 import io.sentiflow.deploy.broker.BrokerStatus;
 import io.sentiflow.deploy.broker.LocalKafkaBroker;
 import io.sentiflow.training.DataLocations;
@@ -32,6 +32,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
     @Mixin private StoreOptions store;
     @Mixin private ConnectionOptions connection;
+    @Mixin private LocalBrokerOptions localBroker;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "6603",
             description = "Texts to measure per row (default: ${DEFAULT-VALUE}, both valid sets once).")
@@ -49,14 +50,6 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "The shared data folder (default: -Dsentiflow.data.dir, else ../shared/data).")
     private Path dataDir;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Port of the local broker started when no --bootstrap-servers is given (default: ${DEFAULT-VALUE}).")
-    private int kafkaPort = BrokerConfig.DEFAULT_PORT;
-
-    @Option(names = "--kafka-data-dir", paramLabel = "DIR",
-            description = "Data folder of that local broker (default: var/kafka in the Sentiflow home).")
-    private Path kafkaDataDir;
-
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Any Flink or sentiflow.* key for both jobs, e.g. -D sentiflow.scoring.batch-size=64.")
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -68,11 +61,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         LocalKafkaBroker started = null;
         KafkaConnection kafka = connection.connection();
         if (!external) {
-            BrokerConfig.Builder config = BrokerConfig.builder().port(kafkaPort);
-            if (kafkaDataDir != null) {
-                config.dataDir(kafkaDataDir);
-            }
-            LocalKafkaBroker broker = new LocalKafkaBroker(config.build());
+            LocalKafkaBroker broker = new LocalKafkaBroker(localBroker.brokerConfig());
             BrokerStatus status = broker.start();
             say(out, status.describe());
             started = status.state() == BrokerStatus.State.STARTED ? broker : null;
