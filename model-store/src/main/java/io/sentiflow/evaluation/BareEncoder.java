@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
  * heads, nothing copied out), with the model's threads and spinning, fed the texts the fastest plain
  * way measured here (STACK.md): tokenized, sorted by token count, in batches of {@link #BATCH}.
  *
- * <p>Public because the pipeline benchmark's limit row runs this same reference. Not thread safe;
+ * <p>Public because the pipeline benchmark's limit row runs this same reference. Create it after a
+ * model is loaded in the process: DJL's ONNX Runtime engine creates the process's environment with its
+ * own thread options and fails ("one already exists") if this class made it first. Not thread safe;
  * the creator closes it, which closes the session and its options.
  */
 public final class BareEncoder implements AutoCloseable {
