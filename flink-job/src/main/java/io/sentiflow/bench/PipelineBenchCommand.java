@@ -45,7 +45,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "Texts to measure per row (default: ${DEFAULT-VALUE}, both valid sets once).")
     private int records = 6603;
 
-    @Option(names = "--parallelism", paramLabel = "P[,P...]", split = ",", defaultValue = "1,2",
+    @Option(names = "--parallelism", paramLabel = "P", split = ",", defaultValue = "1,2",
             description = "Parallelisms of the job rows, each run in turn (default: ${DEFAULT-VALUE}; ONNX threads"
                     + " per instance: cores / P unless sentiflow.scoring.onnx-threads is set).")
     private List<Integer> parallelisms = new ArrayList<>(List.of(1, 2));
