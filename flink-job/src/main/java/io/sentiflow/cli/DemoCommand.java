@@ -43,18 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
     @Mixin private ConnectionOptions connection;
     @Mixin private StoreOptions store;
-
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Client port of the local broker the demo starts (default: ${DEFAULT-VALUE}).")
-    private int kafkaPort = BrokerConfig.DEFAULT_PORT;
-
-    @Option(names = "--kafka-controller-port", paramLabel = "PORT",
-            description = "KRaft controller port of the local broker (default: the client port + 1).")
-    private Integer kafkaControllerPort;
-
-    @Option(names = "--kafka-data-dir", paramLabel = "DIR",
-            description = "Data folder of the local broker (default: var/kafka in the Sentiflow home, as `kafka start`).")
-    private Path kafkaDataDir;
+    @Mixin private LocalBrokerOptions localBroker;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Shared data folder with the tweet valid sets (default: sentiflow.data.dir, else ../shared/data).")
@@ -89,23 +78,12 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(dataDir != null ? dataDir : DataLocations.fromSystemProperties().root(),
                 speedup, textsPerMinute, duration, spikeEntity, DemoSettings.DEFAULT_ORIGIN);
         boolean external = spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
-        BrokerConfig broker = external ? null : brokerConfig();
+        BrokerConfig broker = external ? null : localBroker.brokerConfig();
         PrintWriter out = spec.commandLine().getOut();
         DemoSummary summary = new DemoRun(settings,
                 external ? connection.connection() : KafkaConnection.of(broker.bootstrapServers()),
                 broker, store.location(), configuration(), this::train, new AlertFormatter()::format, out).run();
         return summary.complete() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
-    }
-
-    private BrokerConfig brokerConfig() {
-        BrokerConfig.Builder builder = BrokerConfig.builder().port(kafkaPort);
-        if (kafkaControllerPort != null) {
-            builder.controllerPort(kafkaControllerPort);
-        }
-        if (kafkaDataDir != null) {
-            builder.dataDir(kafkaDataDir);
-        }
-        return builder.build();
     }
 
     /**
