@@ -90,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
      * The -D keys over the demo's defaults: its own consumer group and transactional ids (a
      * `sentiflow score` or `sentiflow learner` may run beside it), checkpoints every 2 s so alerts and
      * the learner's versions show promptly (read_committed), checkpoints under var/demo, the encoder
-     * cache `train` fills, the store and the UI port from the flags.
+     * cache `train` fills, one scoring instance per core, the store and the UI port from the flags.
      */
     Configuration configuration() {
         Configuration conf = new Configuration();
@@ -106,6 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
                 StoreOptions.home().resolve("var").resolve("demo").resolve("learner-checkpoints").toUri().toString());
         // The texts `train` encoded are the learner's replay and regression texts: one cache, encoded once.
         conf.set(LearnerOptions.EMBEDDING_CACHE, StoreOptions.home().resolve("var").resolve("embedding-cache").toString());
+        // One scoring instance per core with one ONNX thread each, as `score` runs (docs/PERFORMANCE.md).
+        conf.set(ScoringJobOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
         conf.addAll(Configuration.fromMap(properties));
         conf.set(ScoringOptions.MODEL_STORE, store.location());
         conf.set(RestOptions.PORT, uiPort == 0 ? freePort() : requireFree(uiPort));

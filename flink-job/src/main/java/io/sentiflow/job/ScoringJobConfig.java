@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -29,6 +30,7 @@ public record ScoringJobConfig(
         Duration checkpointInterval,
         String checkpointDir,
         boolean unalignedCheckpoints,
+        Duration bufferTimeout,
         int parallelism) implements Serializable {
 
     /** The topics the job reads and writes. */
@@ -59,6 +61,8 @@ public record ScoringJobConfig(
                 ScoringJobOptions.TRANSACTION_TIMEOUT.key(), transactionTimeout,
                 "must exceed the checkpoint interval and be at most 15 min (broker maximum)");
         require(parallelism >= 1, ScoringJobOptions.PARALLELISM.key(), parallelism, "must be at least 1");
+        require(!bufferTimeout.isNegative(), ScoringJobOptions.BUFFER_TIMEOUT.key(), bufferTimeout,
+                "must not be negative");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
     }
 
@@ -79,12 +83,14 @@ public record ScoringJobConfig(
                 config.get(ScoringJobOptions.CHECKPOINT_INTERVAL),
                 config.getOptional(ScoringJobOptions.CHECKPOINT_DIR).orElseGet(ScoringJobConfig::defaultCheckpointDir),
                 config.get(ScoringJobOptions.UNALIGNED_CHECKPOINTS),
+                config.get(ScoringJobOptions.BUFFER_TIMEOUT),
                 config.get(ScoringJobOptions.PARALLELISM));
     }
 
     /**
      * The Flink settings this job needs, to create its execution environment with: exactly-once
-     * checkpoints at the interval, RocksDB with incremental checkpoints, the parallelism.
+     * checkpoints at the interval, RocksDB with incremental checkpoints, the parallelism, the network
+     * buffer timeout.
      */
     public Configuration flinkSettings() {
         Configuration flink = new Configuration();
@@ -95,6 +101,7 @@ public record ScoringJobConfig(
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        flink.set(ExecutionOptions.BUFFER_TIMEOUT, bufferTimeout);
         return flink;
     }
 

@@ -69,6 +69,15 @@ public final class ScoringJobOptions {
                     .withDescription("Unaligned checkpoints; aligned ones stall 3-5 s behind the"
                             + " inference operator here (STACK.md).");
 
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT =
+            ConfigOptions.key("sentiflow.job.buffer-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(10))
+                    .withDescription("Longest a record waits in a part-filled network buffer between operators"
+                            + " (Flink's execution.buffer-timeout.interval, 100 ms by default): at the scoring job's"
+                            + " rates a buffer takes longer than that to fill, so the default would add up to 100 ms"
+                            + " to every text's way to the model.");
+
     public static final ConfigOption<Integer> PARALLELISM =
             ConfigOptions.key("sentiflow.job.parallelism")
                     .intType()

@@ -16,8 +16,9 @@ public final class ScoringOptions {
      * texts to group, and padding shrinks. Measured (model-store/README.md, 2 AVX2 cores, int8,
      * ratio to bare ONNX Runtime on length-sorted batches of 32 in the same run): calls of 32 texts
      * 0.83-0.88, of 64 0.96-1.15, of 512 1.05-1.17. 256 takes nearly all of that while a full batch
-     * still scores in about half a second; below saturation the timeout cuts batches long before they
-     * fill, so a lone text still waits at most 50 ms for company.
+     * still scores in a few hundred ms; below saturation the timeout cuts batches long before they
+     * fill. Under load the timeout hardly matters (texts queue while a batch scores and the next
+     * one fills at once); when the model idles it is pure wait, so it is short: 20 ms.
      */
     public static final ConfigOption<Integer> BATCH_SIZE =
             ConfigOptions.key("sentiflow.scoring.batch-size")
@@ -31,7 +32,7 @@ public final class ScoringOptions {
     public static final ConfigOption<Duration> BATCH_TIMEOUT =
             ConfigOptions.key("sentiflow.scoring.batch-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMillis(50))
+                    .defaultValue(Duration.ofMillis(20))
                     .withDescription("Longest a text waits for its micro-batch to fill (processing time).");
 
     public static final ConfigOption<Integer> ONNX_THREADS =
