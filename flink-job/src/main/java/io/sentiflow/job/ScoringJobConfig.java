@@ -3,6 +3,7 @@ package io.sentiflow.job;
 import io.sentiflow.connect.KafkaOptions;
 import io.sentiflow.connect.KafkaSinks;
 import io.sentiflow.ingest.IngestConfig;
+import io.sentiflow.schema.codec.WireFormat;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
  */
 public record ScoringJobConfig(
         Topics topics,
+        OutputFormats outputFormats,
         IngestConfig ingest,
         long deadLetterMaxBytes,
         String groupId,
@@ -45,8 +47,20 @@ public record ScoringJobConfig(
         }
     }
 
+    /**
+     * How the records of each output topic are written; one component per output topic, so a new
+     * output stream gets its own. The dead-letter topic has none: it keeps the original bytes.
+     */
+    public record OutputFormats(WireFormat scored, WireFormat alerts) implements Serializable {
+        public OutputFormats {
+            Objects.requireNonNull(scored, "scored");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+    }
+
     public ScoringJobConfig {
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(outputFormats, "outputFormats");
         Objects.requireNonNull(ingest, "ingest");
         require(deadLetterMaxBytes >= KafkaSinks.MIN_DEAD_LETTER_BYTES, KafkaOptions.DLQ_MAX_MESSAGE_BYTES.key(),
                 deadLetterMaxBytes, "must be at least " + KafkaSinks.MIN_DEAD_LETTER_BYTES + " bytes (room for the headers)");
@@ -74,6 +88,7 @@ public record ScoringJobConfig(
                         config.get(ScoringJobOptions.DLQ_TOPIC),
                         config.get(ScoringJobOptions.UPDATES_TOPIC),
                         config.get(ScoringJobOptions.ALERTS_TOPIC)),
+                new OutputFormats(config.get(ScoringJobOptions.SCORED_FORMAT), config.get(ScoringJobOptions.ALERTS_FORMAT)),
                 IngestConfig.fromConfiguration(config),
                 config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes(),
                 config.get(ScoringJobOptions.GROUP_ID),
