@@ -22,6 +22,7 @@ import org.apache.flink.configuration.ReadableConfig;
 public record ScoringConfig(String storeUri, int batchSize, Duration batchTimeout, int onnxThreads,
         boolean onnxSpinning, int tokenBudget) implements Serializable {
 
+    /** A full batch of this many texts scores in several seconds: beyond it the barrier and every text wait. */
     public static final int MAX_BATCH_SIZE = 4096;
 
     public static final int MAX_TIMEOUT_SECONDS = 60;

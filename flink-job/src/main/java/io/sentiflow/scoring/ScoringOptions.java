@@ -11,28 +11,31 @@ import org.apache.flink.configuration.ConfigOptions;
 public final class ScoringOptions {
 
     /*
-     * Batch defaults from the encoder speeds measured here (STACK.md, 2 ONNX threads): int8 MiniLM
-     * runs about 500 texts/s one at a time, 630-870 at 8, 820-900 at 32 and 850-870 at 64; fp32
-     * 260-330, 325-410, 375-490 and 365-425. Batch 32 is the knee for both encoders: within noise
-     * of the best throughput, while 64 adds nothing and doubles the time a batch holds its first
-     * text. So a full batch of 32 takes about 37 ms (int8) to 75 ms (fp32) to encode.
-     * The timeout only matters below about 32 / 50 ms = 640 texts/s, where the encoder has spare
-     * time anyway: 50 ms caps the wait of a lone text at roughly one batch's own encoding time,
-     * so latency at low rates stays within about twice the encoder's, and at high rates batches
-     * fill by size first.
+     * The model orders a micro-batch's texts by token count and cuts sub-batches of at most
+     * token-budget padded tokens (MultiHeadModel), so a larger micro-batch only gives the sort more
+     * texts to group, and padding shrinks. Measured (model-store/README.md, 2 AVX2 cores, int8,
+     * ratio to bare ONNX Runtime on length-sorted batches of 32 in the same run): calls of 32 texts
+     * 0.83-0.88, of 64 0.96-1.15, of 512 1.05-1.17. 256 takes nearly all of that while a full batch
+     * still scores in a few hundred ms; below saturation the timeout cuts batches long before they
+     * fill. The timeout sets how many texts a batch gathers at a steady rate below saturation: at
+     * 20 ms, 520 texts/s gave batches of about ten, too small for the model to keep up (the queue
+     * and the latency grew for tens of seconds, p99 1.0-2.6 s); at 100 ms, batches of about fifty
+     * kept up, with p50 110-120 ms and p99 within 250-310 ms per two seconds once settled (bench
+     * pipeline, 2 instances x 1 thread). A lone text at a low rate waits at most that 100 ms.
      */
     public static final ConfigOption<Integer> BATCH_SIZE =
             ConfigOptions.key("sentiflow.scoring.batch-size")
                     .intType()
-                    .defaultValue(32)
+                    .defaultValue(256)
                     .withDescription(
                             "Most texts per micro-batch; a batch is scored when it is full, when its"
-                                    + " timeout passes, before a checkpoint barrier or at end of input.");
+                                    + " timeout passes, before a checkpoint barrier or at end of input. The model"
+                                    + " groups its texts by length into sub-batches of token-budget tokens.");
 
     public static final ConfigOption<Duration> BATCH_TIMEOUT =
             ConfigOptions.key("sentiflow.scoring.batch-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMillis(50))
+                    .defaultValue(Duration.ofMillis(100))
                     .withDescription("Longest a text waits for its micro-batch to fill (processing time).");
 
     public static final ConfigOption<Integer> ONNX_THREADS =
