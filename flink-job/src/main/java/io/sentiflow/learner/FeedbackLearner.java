@@ -128,6 +128,7 @@ public final class FeedbackLearner extends KeyedCoProcessFunction<String, Labele
                 p.replaySize());
         LearningOutcome outcome;
         try {
+            resources.requireSameEncoder(parent);
             outcome = resources.learner().learn(parent, examples(used), examples(replay.values()),
                     resources.regression(), line -> LOG.info("learner: {}", line));
         } catch (IllegalArgumentException unusable) {

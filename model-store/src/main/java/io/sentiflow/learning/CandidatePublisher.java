@@ -40,7 +40,10 @@ final class CandidatePublisher {
                 hyperParameters(round, trained, classWeights, split), trainingData(round), metrics(gate),
                 Map.of(), gate.reason());
         try {
-            store.publish(draft, Map.of(Manifest.WEIGHTS_FILE, WeightsCodec.encode(trained.weights().tensors())));
+            // A fine-tuned parent's encoder goes with its child, whose heads learnt on its outputs.
+            Map<String, byte[]> contents = new LinkedHashMap<>(store.ownEncoderFiles(parent.version()));
+            contents.put(Manifest.WEIGHTS_FILE, WeightsCodec.encode(trained.weights().tensors()));
+            store.publish(draft, contents);
         } catch (IllegalStateException alreadyThere) {
             // Another run of the same round published it first; same inputs, same version.
             return resume(version, parent);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sentiflow.encoder.onnx.ServingGraph;
 import io.sentiflow.model.EncoderFiles;
+import io.sentiflow.model.EncoderKind;
 import io.sentiflow.model.MultiHeadModel;
 import io.sentiflow.model.ScoringModel;
 import io.sentiflow.model.ServingSettings;
@@ -180,6 +181,29 @@ public final class ModelStore {
      */
     public EncoderFiles servedEncoder(String version) throws ModelRejectedException {
         return encoderFiles(verify(version, null, null), versionDirectory(version, null));
+    }
+
+    /**
+     * The encoder files a version carries (the fine-tuned export of each kind it lists), by name, each
+     * checked against its manifest's sha256. A learnt child carries them too: its heads are trained on
+     * that encoder's outputs, and without them it would be served with the pretrained one.
+     */
+    public Map<String, byte[]> ownEncoderFiles(String version) {
+        Map<String, String> listed = manifest(version).files();
+        Map<String, byte[]> own = new LinkedHashMap<>();
+        for (EncoderKind kind : EncoderKind.values()) {
+            String name = kind.versionFileName();
+            String expected = listed.get(name);
+            if (expected != null) {
+                byte[] bytes = io(() -> files.read(URI.create(versionUri(version) + "/" + name)));
+                if (!Sha256.of(bytes).equalsIgnoreCase(expected)) {
+                    throw new IllegalStateException("version " + version + ": " + name + " does not have the sha256"
+                            + " its manifest lists (" + expected + ")");
+                }
+                own.put(name, bytes);
+            }
+        }
+        return own;
     }
 
     /** The version's own encoder file when it lists one (its sha256 was verified with the manifest), else the carrier's. */

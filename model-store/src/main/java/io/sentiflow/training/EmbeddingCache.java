@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -40,9 +41,17 @@ public final class EmbeddingCache {
      * the directory. The file of unnormalized texts keeps the name it had before normalization existed.
      */
     public static EmbeddingCache open(Path dir, EncoderKind kind, TextNormalization normalization) {
+        return open(dir, kind, kind.modelSha256(), normalization);
+    }
+
+    /**
+     * Opens the cache of the encoder file with {@code modelSha256} (of {@code kind}: the carrier's, or
+     * a version's own fine-tuned export) and {@code normalization} in {@code dir}.
+     */
+    public static EmbeddingCache open(Path dir, EncoderKind kind, String modelSha256, TextNormalization normalization) {
         String suffix = normalization == TextNormalization.NONE ? "" : "-" + normalization.id();
-        Path file = dir.resolve(kind.cliName() + "-" + kind.modelSha256().substring(0, 16) + "-t"
-                + TokenEncoder.MAX_TOKENS + suffix + ".emb");
+        Path file = dir.resolve(kind.cliName() + "-" + modelSha256.toLowerCase(Locale.ROOT).substring(0, 16)
+                + "-t" + TokenEncoder.MAX_TOKENS + suffix + ".emb");
         return new EmbeddingCache(TokenVectorFile.open(file), kind, normalization);
     }
 

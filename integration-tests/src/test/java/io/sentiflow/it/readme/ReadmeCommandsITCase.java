@@ -113,7 +113,7 @@ class ReadmeCommandsITCase {
             runner.sendRaw("alerts", alert());
             runner.expect("./sentiflow alerts --from-beginning", 0, "(?s).*FIRING.*ACME.*");
             runner.expectWhileSending("./sentiflow alerts --follow --json", "alerts", alert(), "(?s).*\"alertId\".*");
-            runner.expect("./sentiflow train --sentiment-data my.csv --topic-data my_topics.csv --encoder int8", 0,
+            runner.expect("./sentiflow train --sentiment-data my.csv --topic-data my_topics.csv --encoder fp32", 0,
                     "(?s).*version \\S+ in.*");
             String trainedFirst = runner.promotedVersion();
             runner.expect("./sentiflow models promote VERSION", 0, "(?s).*");
