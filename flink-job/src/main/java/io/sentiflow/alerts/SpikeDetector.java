@@ -61,11 +61,13 @@ public final class SpikeDetector extends KeyedProcessFunction<String, WindowStat
             metrics.keyTracked();
         }
         SpikeLogic.Outcome outcome = logic.onWindow(current, stats, ctx.timerService().currentProcessingTime());
-        if (stats.keyKind() == KeyKind.TOPIC) {
-            metrics.topicShare(stats.key(), stats.share());
-        }
         ctx.output(STATISTICS, outcome.statistics());
         finish(outcome, ctx, out);
+        if (stats.keyKind() == KeyKind.TOPIC) {
+            metrics.topicShare(stats.key(), stats.share());
+        } else {
+            metrics.entityShare(stats.key(), stats.share());
+        }
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class SpikeDetector extends KeyedProcessFunction<String, WindowStat
         LOG.debug("{} {} {} {} share {} z {}", alert.getState(), alert.getSeverity(), alert.getKeyKind(),
                 alert.getKey(), alert.getNegativeShare(), alert.getZScore());
         switch (alert.getState()) {
-            case FIRING -> metrics.alertFired();
+            case FIRING -> metrics.alertFired(alert.getKeyKind(), alert.getKey());
             case RESOLVED -> metrics.alertResolved();
         }
         out.collect(alert);

@@ -6,6 +6,7 @@ import io.sentiflow.demo.DemoSettings;
 import io.sentiflow.demo.DemoSummary;
 import io.sentiflow.demo.TrainingEstimate;
 import io.sentiflow.deploy.broker.BrokerConfig;
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.learner.LearnerJobOptions;
 import io.sentiflow.learner.LearnerOptions;
@@ -69,6 +70,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the Flink web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int uiPort = 8081;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9249",
+            description = "Port of Flink's Prometheus reporter (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int metricsPort = 9249;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Any Flink or sentiflow.* key, e.g. -D sentiflow.alerts.min-volume=10.")
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -90,7 +95,8 @@ public final class DemoCommand implements Callable<Integer> {
      * The -D keys over the demo's defaults: its own consumer group and transactional ids (a
      * `sentiflow score` or `sentiflow learner` may run beside it), checkpoints every 2 s so alerts and
      * the learner's versions show promptly (read_committed), checkpoints under var/demo, the encoder
-     * cache `train` fills, one scoring instance per core, the store and the UI port from the flags.
+     * cache `train` fills, one scoring instance per core, the store, the UI port and the Prometheus
+     * reporter's port from the flags.
      */
     Configuration configuration() {
         Configuration conf = new Configuration();
@@ -111,7 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
         conf.addAll(Configuration.fromMap(properties));
         conf.set(ScoringOptions.MODEL_STORE, store.location());
         conf.set(RestOptions.PORT, uiPort == 0 ? freePort() : requireFree(uiPort));
-        return conf;
+        return PrometheusEndpoint.onPort(metricsPort, "--metrics-port").addTo(conf);
     }
 
     /** Runs `sentiflow train --store ...`: the same code, flags and progress bar as the command. */

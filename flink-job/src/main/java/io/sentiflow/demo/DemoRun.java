@@ -7,6 +7,7 @@ import io.sentiflow.deploy.broker.BrokerStatus;
 import io.sentiflow.deploy.broker.LocalKafkaBroker;
 import io.sentiflow.deploy.topics.TopicCreator;
 import io.sentiflow.deploy.topics.TopicsConfig;
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
@@ -121,6 +122,9 @@ public final class DemoRun {
         learning = new DemoLearning(connection, conf, settings.dataDir());
         learner = learning.start(cluster);
         say("Scoring and learner jobs running; Flink web UI: " + cluster.uiAddress());
+        PrometheusEndpoint.of(conf).ifPresent(metrics -> say(metrics.answers(Duration.ofSeconds(5))
+                ? "Prometheus metrics: " + metrics.address()
+                : "Flink's Prometheus reporter does not answer on " + metrics.address() + "; see the log above"));
         long start = System.nanoTime();
         int feedbackAt = plan.events().size() / 3;
         Replayer replayer = new Replayer(connection, job.topics().raw(), settings.speedup());
