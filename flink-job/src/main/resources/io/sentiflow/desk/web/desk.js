@@ -15,7 +15,8 @@ function el(tag, props = {}, ...children) {
     else if (name.startsWith('data-')) node.setAttribute(name, value);
     else node[name] = value;
   }
-  children.flat().forEach((child) => node.append(child));
+  // A child left out (cond ? x : null) is skipped: append() would write it as the text 'null'.
+  children.flat().filter((child) => child !== null && child !== undefined).forEach((child) => node.append(child));
   return node;
 }
 
