@@ -2,6 +2,7 @@ package io.sentiflow.alerts;
 
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.schema.WindowStatistics;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -16,7 +17,7 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
  *
  * <p>Data flow: late texts to a side output -&gt; one record per topic and entity (capped) -&gt;
  * sliding event-time windows counting distinct and negative texts -&gt; per-key baseline and
- * episode state machine. The input must carry event time already: in the scoring job the Kafka
+ * episode state machine, which also emits every window it judged ({@link AlertStreams#statistics()}). The input must carry event time already: in the scoring job the Kafka
  * source makes it per partition ({@link io.sentiflow.ingest.IngestWatermarks}). Assigning it again
  * here, per subtask, would let one partition's backlog make every other partition's texts late.
  * Every operator has a name and a stable uid ({@code alerts-*}), so savepoints survive code
@@ -31,18 +32,21 @@ public final class SpikeAlerts {
      *
      * @param alerts FIRING and RESOLVED alerts
      * @param lateTexts texts that arrived after all their windows had closed
+     * @param statistics every closed window of every key as the detector judged it
      */
-    public record AlertStreams(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts) {}
+    public record AlertStreams(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts,
+            DataStream<WindowStatistics> statistics) {}
 
     /** Attaches the detector and returns its alerts; late texts are counted in {@code lateRecordsDropped}. */
     public static DataStream<SentimentAlert> attach(DataStream<ScoredText> scored, AlertConfig config) {
         return build(scored, config).alerts();
     }
 
-    /** Attaches the detector and returns its alerts and its late texts. */
+    /** Attaches the detector and returns its alerts, its late texts and its judged windows. */
     public static AlertStreams build(DataStream<ScoredText> scored, AlertConfig config) {
         Assembly assembly = assemble(scored, config);
-        return new AlertStreams(assembly.alerts(), assembly.lateTexts());
+        return new AlertStreams(assembly.alerts(), assembly.lateTexts(),
+                assembly.alerts().getSideOutput(SpikeDetector.STATISTICS));
     }
 
     /**
@@ -54,14 +58,15 @@ public final class SpikeAlerts {
     }
 
     /** Every stream of the detector, the closed windows included, for tests of the counting. */
-    record Assembly(DataStream<SentimentAlert> alerts, DataStream<ScoredText> lateTexts, DataStream<WindowStats> windows) {}
+    record Assembly(SingleOutputStreamOperator<SentimentAlert> alerts, DataStream<ScoredText> lateTexts,
+            DataStream<WindowStats> windows) {}
 
     static Assembly assemble(DataStream<ScoredText> scored, AlertConfig config) {
         SingleOutputStreamOperator<ScoredText> onTime = scored
                 .process(new LateTextFilter(config), new AvroTypeInfo<>(ScoredText.class))
                 .name("Alerts: route late texts").uid("alerts-late-filter");
         DataStream<WindowStats> windows = windows(onTime, config);
-        DataStream<SentimentAlert> alerts = windows
+        SingleOutputStreamOperator<SentimentAlert> alerts = windows
                 .keyBy(stats -> KeyedText.stateKey(stats.keyKind(), stats.key()), Types.STRING)
                 .process(new SpikeDetector(config), new AvroTypeInfo<>(SentimentAlert.class))
                 .name("Alerts: spike detector").uid("alerts-spike-detector");

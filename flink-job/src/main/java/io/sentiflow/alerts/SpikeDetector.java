@@ -2,23 +2,31 @@ package io.sentiflow.alerts;
 
 import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.schema.WindowStatistics;
 import java.io.IOException;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The keyed operator around {@link SpikeLogic}: keeps each key's {@link KeyState} in keyed
  * state with a TTL (RocksDB-compatible: one value per key), and sets an event-time timer while
- * an episode is open so that it resolves even when the key's texts stop altogether.
+ * an episode is open so that it resolves even when the key's texts stop altogether. Every window
+ * it takes also goes, as judged, to the side output {@link #STATISTICS}.
  */
 public final class SpikeDetector extends KeyedProcessFunction<String, WindowStats, SentimentAlert> {
+
+    /** Every window taken, with the baseline and z it was judged by and the key's state after it. */
+    public static final OutputTag<WindowStatistics> STATISTICS =
+            new OutputTag<>("window-statistics", new AvroTypeInfo<>(WindowStatistics.class));
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SpikeDetector.class);
@@ -53,10 +61,13 @@ public final class SpikeDetector extends KeyedProcessFunction<String, WindowStat
             metrics.keyTracked();
         }
         SpikeLogic.Outcome outcome = logic.onWindow(current, stats, ctx.timerService().currentProcessingTime());
+        ctx.output(STATISTICS, outcome.statistics());
+        finish(outcome, ctx, out);
         if (stats.keyKind() == KeyKind.TOPIC) {
             metrics.topicShare(stats.key(), stats.share());
+        } else {
+            metrics.entityShare(stats.key(), stats.share());
         }
-        finish(outcome, ctx, out);
     }
 
     @Override
@@ -81,7 +92,7 @@ public final class SpikeDetector extends KeyedProcessFunction<String, WindowStat
         LOG.debug("{} {} {} {} share {} z {}", alert.getState(), alert.getSeverity(), alert.getKeyKind(),
                 alert.getKey(), alert.getNegativeShare(), alert.getZScore());
         switch (alert.getState()) {
-            case FIRING -> metrics.alertFired();
+            case FIRING -> metrics.alertFired(alert.getKeyKind(), alert.getKey());
             case RESOLVED -> metrics.alertResolved();
         }
         out.collect(alert);

@@ -2,6 +2,7 @@ package io.sentiflow.alerts;
 
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.Severity;
+import io.sentiflow.schema.WindowStatistics;
 import java.io.Serializable;
 
 /**
@@ -28,8 +29,9 @@ public final class SpikeLogic implements Serializable {
      * @param state the key's state to keep
      * @param alert the alert to send, or null
      * @param resolveCheckTime event time at which to call {@link #onQuiet}, or {@link EpisodeState#NONE}
+     * @param statistics the window as judged, for charts; null when no window was taken ({@link #onQuiet})
      */
-    public record Outcome(KeyState state, SentimentAlert alert, long resolveCheckTime) {}
+    public record Outcome(KeyState state, SentimentAlert alert, long resolveCheckTime, WindowStatistics statistics) {}
 
     /** How a window compares with the baseline it was judged against. */
     public record Judgement(WindowSignal signal, double baselineShare, double zScore) {}
@@ -59,7 +61,8 @@ public final class SpikeLogic implements Serializable {
                 ? null
                 : AlertFactory.alert(stats, step.transition(), step.state().severity(), step.state().episodeStart(),
                         judgement.baselineShare(), judgement.zScore(), now);
-        return new Outcome(new KeyState(baseline, step.state()), alert, tracker.resolveCheckTime(step.state()));
+        return new Outcome(new KeyState(baseline, step.state()), alert, tracker.resolveCheckTime(step.state()),
+                StatisticsFactory.of(stats, judgement, step.state()));
     }
 
     /**
@@ -70,11 +73,11 @@ public final class SpikeLogic implements Serializable {
         EpisodeTracker.Step step = tracker.onQuiet(state.episode(), time);
         KeyState next = new KeyState(state.baseline(), step.state());
         if (!step.resolved()) {
-            return new Outcome(next, null, tracker.resolveCheckTime(step.state()));
+            return new Outcome(next, null, tracker.resolveCheckTime(step.state()), null);
         }
         WindowStats empty = WindowStats.of(stateKey, step.windowStart(), step.windowEnd(), WindowTally.empty());
         SentimentAlert alert = AlertFactory.alert(empty, step.transition(), step.state().severity(),
                 step.state().episodeStart(), state.baseline().share(config), 0.0, now);
-        return new Outcome(next, alert, EpisodeState.NONE);
+        return new Outcome(next, alert, EpisodeState.NONE, null);
     }
 }

@@ -46,6 +46,7 @@ final class BenchTopics implements AutoCloseable {
         conf.set(ScoringJobOptions.DLQ_TOPIC, prefix + ".dlq");
         conf.set(ScoringJobOptions.UPDATES_TOPIC, prefix + ".updates");
         conf.set(ScoringJobOptions.ALERTS_TOPIC, prefix + ".alerts");
+        conf.set(ScoringJobOptions.WINDOW_STATS_TOPIC, prefix + ".stats");
         conf.set(ScoringJobOptions.GROUP_ID, prefix);
         conf.set(ScoringJobOptions.TRANSACTIONAL_ID_PREFIX, prefix);
         conf.set(ScoringJobOptions.BOUNDED, false);
@@ -90,6 +91,6 @@ final class BenchTopics implements AutoCloseable {
 
     private List<String> names() {
         ScoringJobConfig.Topics t = job.topics();
-        return List.of(t.raw(), t.scored(), t.dlq(), t.updates(), t.alerts());
+        return List.of(t.raw(), t.scored(), t.dlq(), t.updates(), t.alerts(), t.windowStats());
     }
 }

@@ -6,6 +6,8 @@ import io.sentiflow.demo.DemoSettings;
 import io.sentiflow.demo.DemoSummary;
 import io.sentiflow.demo.TrainingEstimate;
 import io.sentiflow.deploy.broker.BrokerConfig;
+import io.sentiflow.desk.DeskOptions;
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringJobOptions;
 import io.sentiflow.learner.LearnerJobOptions;
 import io.sentiflow.learner.LearnerOptions;
@@ -36,8 +38,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "demo",
-        description = "Start Kafka, a model and the scoring job, stream the tweet valid sets with an injected"
-                + " negative spike, print the alerts, then a summary. Ctrl-C stops everything it started.")
+        description = "Start Kafka, a model, the risk desk and the scoring job, stream the tweet valid sets with an"
+                + " injected negative spike, print the alerts, then a summary. Ctrl-C stops everything it started.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
@@ -69,6 +71,14 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the Flink web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int uiPort = 8081;
 
+    @Option(names = "--desk-port", paramLabel = "PORT", defaultValue = "8090",
+            description = "Port of the risk desk's page (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int deskPort = 8090;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9249",
+            description = "Port of Flink's Prometheus reporter (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int metricsPort = 9249;
+
     @Option(names = "-D", paramLabel = "KEY=VALUE",
             description = "Any Flink or sentiflow.* key, e.g. -D sentiflow.alerts.min-volume=10.")
     private Map<String, String> properties = new LinkedHashMap<>();
@@ -90,7 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
      * The -D keys over the demo's defaults: its own consumer group and transactional ids (a
      * `sentiflow score` or `sentiflow learner` may run beside it), checkpoints every 2 s so alerts and
      * the learner's versions show promptly (read_committed), checkpoints under var/demo, the encoder
-     * cache `train` fills, one scoring instance per core, the store and the UI port from the flags.
+     * cache `train` fills, one scoring instance per core, the store, the UI port, the desk's port and the
+     * Prometheus reporter's port from the flags.
      */
     Configuration configuration() {
         Configuration conf = new Configuration();
@@ -111,7 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         conf.addAll(Configuration.fromMap(properties));
         conf.set(ScoringOptions.MODEL_STORE, store.location());
         conf.set(RestOptions.PORT, uiPort == 0 ? freePort() : requireFree(uiPort));
-        return conf;
+        conf.set(DeskOptions.PORT, deskPort);
+        return PrometheusEndpoint.onPort(metricsPort, "--metrics-port").addTo(conf);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sentiflow.cli;
 
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.learner.LearnerCheckpoints;
 import io.sentiflow.learner.LearnerEndpoints;
 import io.sentiflow.learner.LearnerJob;
@@ -44,6 +45,11 @@ public final class LearnerJobCommand implements Callable<Integer> {
             description = "Model store root (default: the sentiflow.model.store key, var/models).")
     private Path store;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9250",
+            description = "Port of Flink's Prometheus reporter (default: ${DEFAULT-VALUE}, beside score's 9249;"
+                    + " 0 picks a free one).")
+    private int metricsPort = 9250;
+
     @Option(names = "--fresh", description = "Start with empty state instead of the latest checkpoint.")
     private boolean fresh;
 
@@ -64,11 +70,13 @@ public final class LearnerJobCommand implements Callable<Integer> {
         if (!flink.contains(RestOptions.PORT)) {
             flink.set(RestOptions.PORT, 8082);
         }
+        PrometheusEndpoint metrics = PrometheusEndpoint.onPort(metricsPort, "--metrics-port");
+        metrics.addTo(flink);
         PrintWriter out = spec.commandLine().getOut();
         Optional<Path> checkpoint = fresh ? Optional.empty() : LearnerCheckpoints.latest(job.checkpointDir());
         checkpoint.ifPresent(path -> flink.set(StateRecoveryOptions.SAVEPOINT_PATH, path.toUri().toString()));
-        out.printf("Learning from %s -> %s on Flink (web UI on port %s), %s; Ctrl-C stops%n",
-                job.topics().feedback(), job.topics().updates(), flink.get(RestOptions.PORT),
+        out.printf("Learning from %s -> %s on Flink (web UI on port %s, Prometheus metrics on %s), %s; Ctrl-C stops%n",
+                job.topics().feedback(), job.topics().updates(), flink.get(RestOptions.PORT), metrics.address(),
                 checkpoint.map(path -> "resuming from " + path).orElse("starting with empty state"));
         out.flush();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);

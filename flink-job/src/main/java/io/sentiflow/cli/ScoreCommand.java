@@ -1,5 +1,6 @@
 package io.sentiflow.cli;
 
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
@@ -21,13 +22,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sentiflow score}: runs the {@link ScoringJob} on a local Flink in this process, with the
- * web UI on port 8081 (metrics, checkpoints, back pressure). Unbounded until interrupted; with
+ * web UI on port 8081 (metrics, checkpoints, back pressure) and Flink's Prometheus reporter on 9249. Unbounded until interrupted; with
  * {@code --bounded} it scores the records present at start and exits 0.
  */
 @Command(
         name = "score",
         description = "Score news.raw into news.scored (with DLQ, hot swap and alerts) on a local Flink;"
-                + " web UI on http://localhost:8081.")
+                + " web UI on http://localhost:8081, Prometheus metrics on http://localhost:9249/metrics.")
 public final class ScoreCommand implements Callable<Integer> {
 
 
@@ -46,6 +47,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8081",
             description = "Port of Flink's web UI (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int uiPort = 8081;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9249",
+            description = "Port of Flink's Prometheus reporter (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int metricsPort = 9249;
 
     @Option(names = "--bounded",
             description = "Stop after the records present at start, then exit 0 (tests, replays).")
@@ -66,9 +71,11 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!flink.contains(RestOptions.PORT)) {
             flink.set(RestOptions.PORT, uiPort);
         }
+        PrometheusEndpoint metrics = PrometheusEndpoint.onPort(metricsPort, "--metrics-port");
+        metrics.addTo(flink);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        spec.commandLine().getOut().printf("Scoring %s -> %s on Flink (web UI on port %s)%s%n",
-                job.topics().raw(), job.topics().scored(), flink.get(RestOptions.PORT),
+        spec.commandLine().getOut().printf("Scoring %s -> %s on Flink (web UI on port %s, Prometheus metrics on %s)%s%n",
+                job.topics().raw(), job.topics().scored(), flink.get(RestOptions.PORT), metrics.address(),
                 job.bounded() ? ", bounded to the records present now" : "; Ctrl-C stops");
         JobExecutionResult result =
                 ScoringJob.run(env, ScoringEndpoints.kafka(connection.connection(), job), conf);

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             SchemasCommand.class,
             ScoreCommand.class,
             AlertsCommand.class,
+            DeskCommand.class,
             DemoCommand.class,
             FeedbackCommand.class,
             LearnCommand.class,

@@ -7,6 +7,7 @@ import io.sentiflow.deploy.broker.BrokerStatus;
 import io.sentiflow.deploy.broker.LocalKafkaBroker;
 import io.sentiflow.deploy.topics.TopicCreator;
 import io.sentiflow.deploy.topics.TopicsConfig;
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
@@ -32,8 +33,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * One run of {@code sentiflow demo}, start to summary: the local broker (unless another is given)
- * and the topics, a promoted model (trained first when the store has none), the scoring job with
- * alerts on a local Flink, the replay with its spike, the alerts as they come, then a summary.
+ * and the topics, a promoted model (trained first when the store has none), the risk desk, the scoring
+ * job with alerts on a local Flink, the replay with its spike, the alerts as they come, then a summary.
  *
  * <p>Ctrl-C (a JVM shutdown hook) stops the replay and everything the run started: the job is
  * cancelled, the broker stopped only when this run started it. Broker data and the model store
@@ -70,6 +71,7 @@ public final class DemoRun {
     private DemoJob learner;
     private DemoLearning learning;
     private DemoSwaps swaps;
+    private DemoDesk desk;
     private volatile boolean feedbackSent;
 
     /**
@@ -112,6 +114,7 @@ public final class DemoRun {
         ReplayPlan plan = ReplayPlan.of(settings, DemoTexts.load(settings.dataDir()));
         startKafka();
         ensureModel();
+        desk = DemoDesk.start(connection, conf, this::say);
         describe(plan);
         swaps = new DemoSwaps(this::say, ModelStore.open(store));
         watcher = new OutputWatcher(connection, job.topics(), listener());
@@ -121,6 +124,9 @@ public final class DemoRun {
         learning = new DemoLearning(connection, conf, settings.dataDir());
         learner = learning.start(cluster);
         say("Scoring and learner jobs running; Flink web UI: " + cluster.uiAddress());
+        PrometheusEndpoint.of(conf).ifPresent(metrics -> say(metrics.answers(Duration.ofSeconds(5))
+                ? "Prometheus metrics: " + metrics.address()
+                : "Flink's Prometheus reporter does not answer on " + metrics.address() + "; see the log above"));
         long start = System.nanoTime();
         int feedbackAt = plan.events().size() / 3;
         Replayer replayer = new Replayer(connection, job.topics().raw(), settings.speedup());
@@ -360,6 +366,13 @@ public final class DemoRun {
         List<String> problems = new ArrayList<>();
         if (watcher != null) {
             watcher.close();
+        }
+        if (desk != null) {
+            try {
+                desk.close();
+            } catch (RuntimeException e) {
+                problems.add("stopping the risk desk: " + e.getMessage());
+            }
         }
         if (job != null) {
             try {

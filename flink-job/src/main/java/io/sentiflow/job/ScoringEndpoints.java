@@ -11,6 +11,7 @@ import io.sentiflow.ingest.IngestedRecord;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
+import io.sentiflow.schema.WindowStatistics;
 import io.sentiflow.schema.codec.RecordCodec;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -26,13 +27,15 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
  * @param scored sink of scored texts
  * @param deadLetters sink of refused records
  * @param alerts sink of spike alerts
+ * @param windowStatistics sink of the alert windows as the detector judged them
  */
 public record ScoringEndpoints(
         Source<IngestedRecord, ?, ?> texts,
         Source<ModelUpdate, ?, ?> modelUpdates,
         Sink<ScoredText> scored,
         Sink<DeadLetter> deadLetters,
-        Sink<SentimentAlert> alerts) {
+        Sink<SentimentAlert> alerts,
+        Sink<WindowStatistics> windowStatistics) {
 
     public ScoringEndpoints {
         Objects.requireNonNull(texts, "texts");
@@ -40,6 +43,7 @@ public record ScoringEndpoints(
         Objects.requireNonNull(scored, "scored");
         Objects.requireNonNull(deadLetters, "deadLetters");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(windowStatistics, "windowStatistics");
     }
 
     /**
@@ -64,6 +68,14 @@ public record ScoringEndpoints(
                         job.deadLetterMaxBytes()),
                 KafkaSinks.exactlyOnce(connection, prefix + "-alerts", job.transactionTimeout(),
                         new EncodingSerializationSchema<>(topics.alerts(), RecordCodec::sentimentAlerts,
-                                formats.alerts(), SentimentAlert::getAlertId)));
+                                formats.alerts(), SentimentAlert::getAlertId)),
+                KafkaSinks.exactlyOnce(connection, prefix + "-stats", job.transactionTimeout(),
+                        new EncodingSerializationSchema<>(topics.windowStats(), RecordCodec::windowStatistics,
+                                formats.windowStats(), ScoringEndpoints::statisticsKey)));
+    }
+
+    /** {@code KIND:key}: one key's windows share a partition, so a reader gets them in order. */
+    static String statisticsKey(WindowStatistics statistics) {
+        return statistics.getKeyKind().name() + ':' + statistics.getKey();
     }
 }

@@ -29,7 +29,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The scoring job: {@code news.raw} (validated in the source, event time per Kafka partition) →
  * refused records → {@code news.dlq} → batched multi-head scoring with hot-swapped models from
  * {@code model.updates} (texts the model fails on → {@code news.dlq}) → {@code news.scored} → spike
- * alerts → {@code alerts}. It only wires; sources and sinks are injected through {@link
+ * alerts → {@code alerts}, and every alert window as judged → {@code window.stats}. It only wires; sources and sinks are injected through {@link
  * ScoringEndpoints}, so tests can pass their own.
  *
  * <p>Event time is assigned once, at the source; no operator after it assigns timestamps again,
@@ -89,10 +89,14 @@ public final class ScoringJob {
                 .uid("dlq-sink")
                 .name("news.dlq sink");
 
-        DataStream<SentimentAlert> alerts = SpikeAlerts.attach(scored, AlertConfig.fromConfiguration(config));
+        SpikeAlerts.AlertStreams detector = SpikeAlerts.build(scored, AlertConfig.fromConfiguration(config));
+        DataStream<SentimentAlert> alerts = detector.alerts();
         alerts.sinkTo(endpoints.alerts())
                 .uid("alerts-sink")
                 .name("alerts sink");
+        detector.statistics().sinkTo(endpoints.windowStatistics())
+                .uid("window-stats-sink")
+                .name("window.stats sink");
         WebhookConfig.fromConfiguration(config).ifPresent(webhook -> SpikeAlerts.attachWebhook(alerts, webhook));
     }
 

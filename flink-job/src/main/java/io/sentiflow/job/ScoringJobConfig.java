@@ -36,7 +36,7 @@ public record ScoringJobConfig(
         int parallelism) implements Serializable {
 
     /** The topics the job reads and writes. */
-    public record Topics(String raw, String scored, String dlq, String updates, String alerts)
+    public record Topics(String raw, String scored, String dlq, String updates, String alerts, String windowStats)
             implements Serializable {
         public Topics {
             Objects.requireNonNull(raw, "raw");
@@ -44,6 +44,7 @@ public record ScoringJobConfig(
             Objects.requireNonNull(dlq, "dlq");
             Objects.requireNonNull(updates, "updates");
             Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(windowStats, "windowStats");
         }
     }
 
@@ -51,10 +52,11 @@ public record ScoringJobConfig(
      * How the records of each output topic are written; one component per output topic, so a new
      * output stream gets its own. The dead-letter topic has none: it keeps the original bytes.
      */
-    public record OutputFormats(WireFormat scored, WireFormat alerts) implements Serializable {
+    public record OutputFormats(WireFormat scored, WireFormat alerts, WireFormat windowStats) implements Serializable {
         public OutputFormats {
             Objects.requireNonNull(scored, "scored");
             Objects.requireNonNull(alerts, "alerts");
+            Objects.requireNonNull(windowStats, "windowStats");
         }
     }
 
@@ -87,8 +89,10 @@ public record ScoringJobConfig(
                         config.get(ScoringJobOptions.SCORED_TOPIC),
                         config.get(ScoringJobOptions.DLQ_TOPIC),
                         config.get(ScoringJobOptions.UPDATES_TOPIC),
-                        config.get(ScoringJobOptions.ALERTS_TOPIC)),
-                new OutputFormats(config.get(ScoringJobOptions.SCORED_FORMAT), config.get(ScoringJobOptions.ALERTS_FORMAT)),
+                        config.get(ScoringJobOptions.ALERTS_TOPIC),
+                        config.get(ScoringJobOptions.WINDOW_STATS_TOPIC)),
+                new OutputFormats(config.get(ScoringJobOptions.SCORED_FORMAT), config.get(ScoringJobOptions.ALERTS_FORMAT),
+                        config.get(ScoringJobOptions.WINDOW_STATS_FORMAT)),
                 IngestConfig.fromConfiguration(config),
                 config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes(),
                 config.get(ScoringJobOptions.GROUP_ID),

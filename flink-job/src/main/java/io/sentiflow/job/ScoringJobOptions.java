@@ -22,6 +22,9 @@ public final class ScoringJobOptions {
             "Compacted topic of ModelUpdate pointers the job swaps models on.");
     public static final ConfigOption<String> ALERTS_TOPIC = topic("alerts-topic", "alerts",
             "Topic the SentimentAlerts are written to, exactly once.");
+    public static final ConfigOption<String> WINDOW_STATS_TOPIC = topic("window-stats-topic", "window.stats",
+            "Topic every closed alert window of every topic and entity is written to as WindowStatistics"
+                    + " (count, negative share, baseline, z, state), exactly once, for charts.");
 
     public static final ConfigOption<WireFormat> OUTPUT_FORMAT =
             ConfigOptions.key("sentiflow.job.output-format")
@@ -33,6 +36,8 @@ public final class ScoringJobOptions {
                             + " schemas). The per-topic keys override it; the dead-letter topic keeps original bytes.");
     public static final ConfigOption<WireFormat> SCORED_FORMAT = format("scored-format", "the ScoredTexts");
     public static final ConfigOption<WireFormat> ALERTS_FORMAT = format("alerts-format", "the SentimentAlerts");
+    public static final ConfigOption<WireFormat> WINDOW_STATS_FORMAT =
+            format("window-stats-format", "the WindowStatistics");
 
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("sentiflow.job.group-id")

@@ -118,6 +118,7 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
                         + " micro-batches of {} texts or {}", subtask, swapper.activePointer().version(),
                 serving.intraOpThreads(), serving.allowSpinning(), serving.tokenBudget(), config.batchSize(),
                 config.batchTimeout());
+        metrics.versionServed(swapper.activePointer().version());
         if (restoredPending != null) {
             swapper.request(restoredPending);
         }
@@ -303,6 +304,7 @@ public final class MicroBatchScoringOperator extends AbstractStreamOperator<Scor
     private record SwapMetrics(ScoringMetrics metrics) implements ModelSwapper.Listener {
         @Override
         public void swapped(ModelPointer from, ModelPointer to) {
+            metrics.versionServed(to.version());
             metrics.swapCompleted();
         }
 

@@ -28,7 +28,14 @@ public final class ScoringMetrics {
     public static final String INFERENCE_TIME_PER_RECORD_US = "inferenceTimePerRecordUs";
     /** scoredAt minus publishedAt, milliseconds (histogram). */
     public static final String END_TO_END_LATENCY_MS = "endToEndLatencyMs";
+    /** The version scoring now, as text: for the web UI (Prometheus drops string gauges). */
     public static final String ACTIVE_MODEL_VERSION = "activeModelVersion";
+    /**
+     * 1 while the version in the subgroup {@code version=<id>} scores, else 0 (gauge): the active
+     * version as a number a Prometheus reporter keeps, with the version as its label.
+     */
+    public static final String MODEL_VERSION_ACTIVE = "modelVersionActive";
+    public static final String VERSION = "version";
     public static final String SWAPS_COMPLETED = "swapsCompleted";
     /** Refused versions, in total and in subgroups {@code reason=<RejectionReason or LOAD_FAILED>}. */
     public static final String SWAPS_REFUSED = "swapsRefused";
@@ -42,6 +49,11 @@ public final class ScoringMetrics {
 
     /** Samples kept per histogram: enough for stable p99 over the last few seconds at full speed. */
     private static final int HISTOGRAM_WINDOW = 2048;
+    /**
+     * Flink cannot unregister a metric, so each version served keeps its gauge (at 0) until the
+     * operator closes; past this many, further versions only show in {@value #ACTIVE_MODEL_VERSION}.
+     */
+    static final int MAX_VERSION_GAUGES = 100;
 
     private final Histogram batchSize;
     private final Histogram distinctTexts;
@@ -54,10 +66,13 @@ public final class ScoringMetrics {
     private final Counter unscorable;
     private final MetricGroup group;
     private final Map<String, Counter> refusedByReason = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> versionGauges = new ConcurrentHashMap<>();
+    private final Supplier<String> activeVersion;
 
     /** Registers the metrics under {@code parent.sentiflow}; {@code activeVersion} backs the gauge. */
     public ScoringMetrics(MetricGroup parent, Supplier<String> activeVersion) {
         group = parent.addGroup(GROUP);
+        this.activeVersion = activeVersion;
         batchSize = group.histogram(BATCH_SIZE, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         distinctTexts = group.histogram(DISTINCT_TEXTS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
         inferenceTimeMs = group.histogram(INFERENCE_TIME_MS, new DescriptiveStatisticsHistogram(HISTOGRAM_WINDOW));
@@ -95,6 +110,16 @@ public final class ScoringMetrics {
 
     public void swapCompleted() {
         swapsCompleted.inc();
+    }
+
+    /**
+     * Registers the numeric gauge of {@code version} the first time it serves; the gauge reads 1
+     * while {@code activeVersion} names it. Called when a version starts serving, from any thread.
+     */
+    public void versionServed(String version) {
+        if (versionGauges.size() < MAX_VERSION_GAUGES && versionGauges.putIfAbsent(version, Boolean.TRUE) == null) {
+            group.addGroup(VERSION, version).gauge(MODEL_VERSION_ACTIVE, () -> version.equals(activeVersion.get()) ? 1 : 0);
+        }
     }
 
     /** Called from the loader thread; {@code reason} is a short upper-case tag. */

@@ -17,8 +17,9 @@ class ScoringJobConfigTest {
         ScoringJobConfig config = ScoringJobConfig.fromConfiguration(new Configuration());
 
         assertThat(config.topics()).isEqualTo(new ScoringJobConfig.Topics(
-                "news.raw", "news.scored", "news.dlq", "model.updates", "alerts"));
-        assertThat(config.outputFormats()).isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.AVRO, WireFormat.AVRO));
+                "news.raw", "news.scored", "news.dlq", "model.updates", "alerts", "window.stats"));
+        assertThat(config.outputFormats()).isEqualTo(
+                new ScoringJobConfig.OutputFormats(WireFormat.AVRO, WireFormat.AVRO, WireFormat.AVRO));
         Configuration flink = config.flinkSettings();
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
@@ -31,15 +32,19 @@ class ScoringJobConfigTest {
     void outputFormatSwitchesEveryOutputTopicAndATopicsOwnKeyOverridesIt() {
         Configuration conf = JobArguments.parse("--sentiflow.job.output-format", "json");
         assertThat(ScoringJobConfig.fromConfiguration(conf).outputFormats())
-                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.JSON));
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.JSON, WireFormat.JSON));
 
         conf.setString("sentiflow.job.alerts-format", "AVRO");
         assertThat(ScoringJobConfig.fromConfiguration(conf).outputFormats())
-                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO));
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO, WireFormat.JSON));
 
         Configuration scoredOnly = JobArguments.parse("sentiflow.job.scored-format=json");
         assertThat(ScoringJobConfig.fromConfiguration(scoredOnly).outputFormats())
-                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO));
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO, WireFormat.AVRO));
+
+        Configuration statsOnly = JobArguments.parse("sentiflow.job.window-stats-format=json");
+        assertThat(ScoringJobConfig.fromConfiguration(statsOnly).outputFormats())
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.AVRO, WireFormat.AVRO, WireFormat.JSON));
     }
 
     @Test

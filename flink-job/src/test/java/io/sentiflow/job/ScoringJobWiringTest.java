@@ -18,7 +18,7 @@ class ScoringJobWiringTest {
     void wiresEveryOperatorWithItsStableUid() {
         assertThat(uids(new Configuration())).contains(
                 "raw-source", "text-validator", "dlq-sink",
-                "model-updates-source", "scoring", "scored-sink", "alerts-sink");
+                "model-updates-source", "scoring", "scored-sink", "alerts-sink", "window-stats-sink");
     }
 
     @Test

@@ -43,8 +43,11 @@ public final class Heads {
         return linear(features, weights.data("topic.w"), weights.data("topic.b"), d.topics());
     }
 
-    /** Attention-weighted sum of the token vectors: score_t = v . tanh(W h_t + b). */
-    float[] pool(float[][] tokens) {
+    /**
+     * The attention pooling's weight of each token, softmax over the tokens of score_t = v . tanh(W h_t + b):
+     * how much each token counts in the features both heads read. They sum to 1.
+     */
+    public float[] attention(float[][] tokens) {
         float[] attW = weights.data("att.w");
         float[] attB = weights.data("att.b");
         float[] attV = weights.data("att.v");
@@ -59,7 +62,12 @@ public final class Heads {
             }
             scores[t] = score;
         }
-        float[] alpha = softmax(scores);
+        return softmax(scores);
+    }
+
+    /** Attention-weighted sum of the token vectors. */
+    float[] pool(float[][] tokens) {
+        float[] alpha = attention(tokens);
         float[] pooled = new float[d.hidden()];
         for (int t = 0; t < tokens.length; t++) {
             for (int i = 0; i < d.hidden(); i++) {

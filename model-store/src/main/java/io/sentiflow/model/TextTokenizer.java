@@ -2,6 +2,7 @@ package io.sentiflow.model;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,6 +61,34 @@ public final class TextTokenizer implements AutoCloseable {
             ids.add(encoding.getIds());
         }
         return new TokenBatch(ids);
+    }
+
+    /**
+     * One text's tokens as {@link #tokenize} gives them, each with the characters it covers in the
+     * normalized text, for showing which words a score rests on.
+     */
+    public TokenSpans spans(String text) {
+        String normalized = normalization.apply(text);
+        Encoding encoding = tokenizer.encode(normalized);
+        CharSpan[] spans = encoding.getCharTokenSpans();
+        long[] special = encoding.getSpecialTokenMask();
+        int[] starts = new int[spans.length];
+        int[] ends = new int[spans.length];
+        for (int t = 0; t < spans.length; t++) {
+            boolean none = spans[t] == null || special[t] == 1;
+            starts[t] = none ? -1 : utf16Offset(normalized, spans[t].getStart());
+            ends[t] = none ? -1 : utf16Offset(normalized, spans[t].getEnd());
+        }
+        return new TokenSpans(normalized, encoding.getIds(), starts, ends);
+    }
+
+    /**
+     * The tokenizer counts characters as code points; Java strings index UTF-16 units, which differ
+     * after any character outside the Basic Multilingual Plane (emoji, common in posts).
+     */
+    private static int utf16Offset(String text, int codePoints) {
+        int limit = text.codePointCount(0, text.length());
+        return text.offsetByCodePoints(0, Math.min(codePoints, limit));
     }
 
     @Override

@@ -27,7 +27,15 @@ public enum TopicRole {
     /** Human labels for the learner (LabeledText). */
     FEEDBACK_LABELS("feedback.labels", 1),
     /** Requests to the learner job such as TRAIN_NOW (LearnerCommand). */
-    LEARNER_CONTROL("learner.control", 1);
+    LEARNER_CONTROL("learner.control", 1),
+    /**
+     * Every closed window of every topic and entity as the spike detector judged it
+     * (WindowStatistics), for charts. Kept by time, two days: the detector's state lives as long
+     * ({@code sentiflow.alerts.state-ttl}), and a chart needs history, not only each key's last window.
+     */
+    WINDOW_STATS("window.stats", 1, Map.of("cleanup.policy", "delete", "retention.ms", "172800000")),
+    /** Analysts' verdicts on alerts (AlertVerdict); compacted by alert and analyst, so each one's latest counts. */
+    ALERT_VERDICTS("alerts.verdicts", 1, Map.of("cleanup.policy", "compact"));
 
     private final String defaultName;
     private final int defaultPartitions;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TopicsConfigTest {
 
     @Test
-    void defaultsHoldTheSevenProjectTopics() {
+    void defaultsHoldTheNineProjectTopics() {
         TopicsConfig config = TopicsConfig.defaults();
 
         assertThat(config.all())
@@ -20,8 +20,12 @@ class TopicsConfigTest {
                         org.assertj.core.groups.Tuple.tuple("alerts", 1),
                         org.assertj.core.groups.Tuple.tuple("model.updates", 1),
                         org.assertj.core.groups.Tuple.tuple("feedback.labels", 1),
-                        org.assertj.core.groups.Tuple.tuple("learner.control", 1));
+                        org.assertj.core.groups.Tuple.tuple("learner.control", 1),
+                        org.assertj.core.groups.Tuple.tuple("window.stats", 1),
+                        org.assertj.core.groups.Tuple.tuple("alerts.verdicts", 1));
         assertThat(config.spec(TopicRole.MODEL_UPDATES).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(config.spec(TopicRole.WINDOW_STATS).configs()).containsEntry("retention.ms", "172800000");
+        assertThat(config.spec(TopicRole.ALERT_VERDICTS).configs()).containsEntry("cleanup.policy", "compact");
     }
 
     @Test

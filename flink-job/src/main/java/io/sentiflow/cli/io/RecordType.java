@@ -13,6 +13,8 @@ public enum RecordType {
     MODEL_UPDATE(RecordCodec::modelUpdates),
     LABELED_TEXT(RecordCodec::labeledTexts),
     LEARNER_COMMAND(RecordCodec::learnerCommands),
+    WINDOW_STATISTICS(RecordCodec::windowStatistics),
+    ALERT_VERDICT(RecordCodec::alertVerdicts),
     /** Dead letters: any bytes, described by their headers. */
     DEAD_LETTER(null);
 
@@ -37,6 +39,8 @@ public enum RecordType {
             case MODEL_UPDATES -> MODEL_UPDATE;
             case FEEDBACK_LABELS -> LABELED_TEXT;
             case LEARNER_CONTROL -> LEARNER_COMMAND;
+            case WINDOW_STATS -> WINDOW_STATISTICS;
+            case ALERT_VERDICTS -> ALERT_VERDICT;
         });
     }
 }

@@ -59,13 +59,16 @@ class DemoITCase {
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute("demo", "--bootstrap-servers", KAFKA.bootstrapServers(), "--store", store.toString(),
-                        "--ui-port", "0", "--duration", "20s", "--texts-per-minute", "3",
+                        "--ui-port", "0", "--desk-port", "0", "--metrics-port", "0", "--duration", "20s",
+                        "--texts-per-minute", "3",
                         "-D", "sentiflow.job.checkpoint-dir=" + checkpoints.toUri(),
                         "-D", "sentiflow.learner.checkpoint-dir=" + checkpoints.resolve("learner").toUri(),
                         "-D", "sentiflow.learner.embedding-cache=" + TinyModels.embeddingCache());
 
         String printed = out.toString();
         assertThat(exit).as("exit code; output:%n%s%nerrors:%n%s", printed, err).isZero();
+        assertThat(printed).containsPattern("Risk desk: http://127\\.0\\.0\\.1:\\d+/")
+                .containsPattern("Prometheus metrics: http://127\\.0\\.0\\.1:\\d+/metrics");
         long sent = sentCount(printed);
         assertThat(sent).as(printed).isEqualTo(600 + 48 + 20);
 

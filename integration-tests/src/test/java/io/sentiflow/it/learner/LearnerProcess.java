@@ -36,6 +36,7 @@ final class LearnerProcess implements AutoCloseable {
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.add(SentiflowCommand.class.getName());
         command.add("learner");
+        command.addAll(List.of("--metrics-port", "0"));
         command.addAll(flags);
         keys.forEach((key, value) -> {
             command.add("-D");

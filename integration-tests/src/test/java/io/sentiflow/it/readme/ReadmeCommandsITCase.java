@@ -40,6 +40,8 @@ class ReadmeCommandsITCase {
     private static final Map<String, String> ELSEWHERE = Map.ofEntries(
             Map.entry("./sentiflow demo", "DemoITCase (the demo in short mode)"),
             Map.entry("./sentiflow demo --duration 90s", "DemoITCase (the demo in short mode, --duration 20s)"),
+            Map.entry("./sentiflow desk",
+                    "DeskBrowserITCase (the desk the command starts, in a headless Chromium, on a real broker and job)"),
             Map.entry("./sentiflow learner",
                     "LearnerCrashITCase (the learner command in a child JVM, killed and restarted)"),
             Map.entry("mvn -B -ntp verify", ".ci/run (CI runs exactly this)"),

@@ -85,6 +85,7 @@ final class ReadmeSandbox implements AutoCloseable {
         defaults.setProperty("bootstrap-servers", bootstrapServers());
         defaults.setProperty("sentiflow.score.bounded", "true");
         defaults.setProperty("sentiflow.score.ui-port", "0");
+        defaults.setProperty("sentiflow.score.metrics-port", "0");
         defaults.setProperty("sentiflow.alerts.max", "1");
         defaults.setProperty("sentiflow.bench.model.texts", "64");
         defaults.setProperty("sentiflow.bench.pipeline.records", "150");

@@ -52,6 +52,7 @@ class ScoreCommandITCase {
                 "--store", store.toString(),
                 "--parallelism", "1",
                 "--bounded",
+                "--metrics-port", "0",
                 "-D", "rest.port=0",
                 "-D", "sentiflow.job.checkpoint-interval=500 ms",
                 "-D", "sentiflow.job.checkpoint-dir=" + checkpoints.toUri(),

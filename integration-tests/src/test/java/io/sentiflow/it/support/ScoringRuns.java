@@ -1,6 +1,7 @@
 package io.sentiflow.it.support;
 
 import io.sentiflow.connect.KafkaConnection;
+import io.sentiflow.job.PrometheusEndpoint;
 import io.sentiflow.job.ScoringEndpoints;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.job.ScoringJobConfig;
@@ -35,6 +36,18 @@ public final class ScoringRuns {
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(PARALLELISM)
                 .setConfiguration(metrics.addToConfiguration(new Configuration()))
+                .build());
+    }
+
+    /**
+     * A MiniCluster as {@code sentiflow score} and the demo run one: Flink's Prometheus reporter on
+     * {@code prometheus}, one slot per parallel instance.
+     */
+    public static MiniClusterExtension miniCluster(PrometheusEndpoint prometheus) {
+        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(PARALLELISM)
+                .setConfiguration(prometheus.addTo(new Configuration()))
                 .build());
     }
 

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentiflow.schema.AlertVerdict;
 import io.sentiflow.schema.LabeledText;
 import io.sentiflow.schema.LearnerCommand;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.TextEvent;
+import io.sentiflow.schema.WindowStatistics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -87,6 +89,16 @@ public final class RecordCodec<T extends SpecificRecord> {
         return of(SentimentAlert.class);
     }
 
+    /** Codec of {@link WindowStatistics}, on window.stats. */
+    public static RecordCodec<WindowStatistics> windowStatistics() {
+        return of(WindowStatistics.class);
+    }
+
+    /** Codec of {@link AlertVerdict}, on alerts.verdicts. */
+    public static RecordCodec<AlertVerdict> alertVerdicts() {
+        return of(AlertVerdict.class);
+    }
+
     /** Codec of {@link ModelUpdate}, on model.updates. */
     public static RecordCodec<ModelUpdate> modelUpdates() {
         return of(ModelUpdate.class);
@@ -113,7 +125,7 @@ public final class RecordCodec<T extends SpecificRecord> {
     }
 
     /**
-     * Codec of one of the five topic records, chosen by class (for code that is generic over the record type).
+     * Codec of one of the topic records, chosen by class (for code that is generic over the record type).
      *
      * @throws IllegalArgumentException if {@code type} is not a topic record
      */
@@ -128,9 +140,13 @@ public final class RecordCodec<T extends SpecificRecord> {
             return modelUpdates();
         } else if (type == LabeledText.class) {
             return labeledTexts();
+        } else if (type == WindowStatistics.class) {
+            return windowStatistics();
+        } else if (type == AlertVerdict.class) {
+            return alertVerdicts();
         }
         throw new IllegalArgumentException(type + " is not a topic record; expected TextEvent, ScoredText,"
-                + " SentimentAlert, ModelUpdate or LabeledText");
+                + " SentimentAlert, ModelUpdate, LabeledText, WindowStatistics or AlertVerdict");
     }
 
     /** The record class this codec produces. */

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sentiflow.schema.AlertVerdict;
 import io.sentiflow.schema.LabeledText;
 import io.sentiflow.schema.LearnerCommand;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.TextEvent;
+import io.sentiflow.schema.WindowStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +28,13 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class SchemaCatalog {
 
-    /** The records of Sentiflow's topics: news.raw, news.scored, alerts, model.updates, feedback.labels, learner.control. */
+    /**
+     * The records of Sentiflow's topics: news.raw, news.scored, alerts, model.updates, feedback.labels,
+     * learner.control, window.stats, alerts.verdicts.
+     */
     public static final List<Class<? extends SpecificRecord>> TOPIC_RECORDS = List.of(TextEvent.class,
-            ScoredText.class, SentimentAlert.class, ModelUpdate.class, LabeledText.class, LearnerCommand.class);
+            ScoredText.class, SentimentAlert.class, ModelUpdate.class, LabeledText.class, LearnerCommand.class,
+            WindowStatistics.class, AlertVerdict.class);
 
     private static final String JAVA_STRING = "avro.java.string";
     private static final ObjectMapper JSON = new ObjectMapper();

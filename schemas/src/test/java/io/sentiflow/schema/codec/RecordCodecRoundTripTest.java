@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentiflow.schema.AlertVerdict;
 import io.sentiflow.schema.LabeledText;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.ScoredText;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.TextEvent;
+import io.sentiflow.schema.WindowStatistics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
@@ -117,7 +119,7 @@ class RecordCodecRoundTripTest {
     @Test
     void forTopicRecordPicksTheCodecOfEachTopicRecord() {
         for (Class<?> type : List.of(TextEvent.class, ScoredText.class, SentimentAlert.class, ModelUpdate.class,
-                LabeledText.class)) {
+                LabeledText.class, WindowStatistics.class, AlertVerdict.class)) {
             assertThat(RecordCodec.forTopicRecord(type).recordClass()).isEqualTo(type);
         }
         assertThatThrownBy(() -> RecordCodec.forTopicRecord(String.class))

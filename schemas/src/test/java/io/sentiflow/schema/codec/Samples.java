@@ -1,6 +1,7 @@
 package io.sentiflow.schema.codec;
 
 import io.sentiflow.schema.AlertState;
+import io.sentiflow.schema.AlertVerdict;
 import io.sentiflow.schema.EvidenceText;
 import io.sentiflow.schema.KeyKind;
 import io.sentiflow.schema.LabeledText;
@@ -12,6 +13,9 @@ import io.sentiflow.schema.Severity;
 import io.sentiflow.schema.Task;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.TopicPrediction;
+import io.sentiflow.schema.Verdict;
+import io.sentiflow.schema.WindowState;
+import io.sentiflow.schema.WindowStatistics;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +47,9 @@ final class Samples {
                 new Case<>("ModelUpdate full", RecordCodec.modelUpdates(), modelUpdate("v1")),
                 new Case<>("ModelUpdate minimal", RecordCodec.modelUpdates(), modelUpdate(null)),
                 new Case<>("LabeledText full", RecordCodec.labeledTexts(), labeledText("ana")),
-                new Case<>("LabeledText minimal", RecordCodec.labeledTexts(), labeledText(null)));
+                new Case<>("LabeledText minimal", RecordCodec.labeledTexts(), labeledText(null)),
+                new Case<>("WindowStatistics", RecordCodec.windowStatistics(), windowStatistics()),
+                new Case<>("AlertVerdict", RecordCodec.alertVerdicts(), alertVerdict()));
     }
 
     static TextEvent textEvent() {
@@ -127,6 +133,31 @@ final class Samples {
                 .setLabel("Bearish")
                 .setAnnotator(annotator)
                 .setLabeledAt(PUBLISHED)
+                .build();
+    }
+
+    static WindowStatistics windowStatistics() {
+        return WindowStatistics.newBuilder()
+                .setKeyKind(KeyKind.ENTITY)
+                .setKey("ACME")
+                .setWindowStart(PUBLISHED)
+                .setWindowEnd(PUBLISHED.plusSeconds(600))
+                .setCount(42)
+                .setNegativeShare(0.81)
+                .setBaselineShare(0.14)
+                .setZScore(7.9)
+                .setState(WindowState.FIRING)
+                .build();
+    }
+
+    static AlertVerdict alertVerdict() {
+        return AlertVerdict.newBuilder()
+                .setAlertId("942dc9fa-4bad-352f-abe3-11997304f12f")
+                .setKeyKind(KeyKind.TOPIC)
+                .setKey("Legal | Regulation")
+                .setVerdict(Verdict.USEFUL)
+                .setAnalyst("ana")
+                .setGivenAt(PUBLISHED)
                 .build();
     }
 }

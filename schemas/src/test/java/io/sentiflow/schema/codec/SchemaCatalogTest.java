@@ -45,7 +45,8 @@ class SchemaCatalogTest {
         assertThat(SchemaCatalog.all()).filteredOn(PublishedSchema::isCurrent).extracting(PublishedSchema::recordName)
                 .containsExactly("io.sentiflow.schema.TextEvent", "io.sentiflow.schema.ScoredText",
                         "io.sentiflow.schema.SentimentAlert", "io.sentiflow.schema.ModelUpdate",
-                        "io.sentiflow.schema.LabeledText", "io.sentiflow.schema.LearnerCommand");
+                        "io.sentiflow.schema.LabeledText", "io.sentiflow.schema.LearnerCommand",
+                        "io.sentiflow.schema.WindowStatistics", "io.sentiflow.schema.AlertVerdict");
         assertThat(SchemaCatalog.all()).extracting(PublishedSchema::fingerprint).doesNotHaveDuplicates();
     }
 }
