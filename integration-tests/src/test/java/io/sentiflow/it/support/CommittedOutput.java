@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -72,6 +73,27 @@ public final class CommittedOutput implements AutoCloseable {
             if (System.nanoTime() > stop) {
                 throw new AssertionError("nothing committed past " + end + " within " + deadline);
             }
+        }
+        return Instant.now();
+    }
+
+    /** Polls for {@code period}; returns how many distinct ids arrived so far. */
+    public int pollFor(Duration period) {
+        long end = System.nanoTime() + period.toNanos();
+        do {
+            poll(Map.of());
+        } while (System.nanoTime() < end);
+        return distinct.size();
+    }
+
+    /** Polls until an id that {@code wanted} accepts arrives, and says when. Fails the test at {@code deadline}. */
+    public Instant awaitAny(Predicate<String> wanted, Duration deadline) {
+        long stop = System.nanoTime() + deadline.toNanos();
+        while (distinct.stream().noneMatch(wanted)) {
+            if (System.nanoTime() > stop) {
+                throw new AssertionError("no wanted id committed within " + deadline);
+            }
+            poll(Map.of());
         }
         return Instant.now();
     }
