@@ -22,13 +22,12 @@ final class NaiveJob {
     /** Adds the naive job to {@code env}, reading and writing through {@code endpoints}. */
     static void wire(StreamExecutionEnvironment env, ScoringEndpoints endpoints, ReadableConfig conf) {
         ScoringConfig scoring = ScoringConfig.fromConfiguration(conf);
-        int threads = scoring.onnxThreadsFor(env.getParallelism(), Runtime.getRuntime().availableProcessors());
         env.fromSource(endpoints.texts(), IngestWatermarks.strategy(IngestConfig.fromConfiguration(conf)), "raw source")
                 .uid("naive-raw-source")
                 .process(new DeadLetterRouter())
                 .uid("naive-text-validator")
                 .name("route dead letters")
-                .map(new NaiveScoringFunction(scoring.storeUri(), threads))
+                .map(new NaiveScoringFunction(scoring))
                 .returns(new AvroTypeInfo<>(ScoredText.class))
                 .uid("naive-scoring")
                 .name("Score texts (one model call per record)")

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,9 +17,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads one topic from its beginning and collects a time per record key (the record id) for a
- * given set of ids, until all of them are seen, a deadline passes or the caller says to stop.
- * One instance per read; not thread-safe; closes its consumer before returning.
+ * Reads one topic from its beginning and collects a value per record key (the record id: its Kafka
+ * timestamp, its decoded scoredAt, the time this reader saw it...) for a given set of ids, until all
+ * of them are seen, a deadline passes or the caller says to stop. One instance per read; not
+ * thread-safe; closes its consumer before returning.
  */
 final class TopicTimes {
 
@@ -36,12 +37,12 @@ final class TopicTimes {
     }
 
     /**
-     * @param time the time to keep for a record (its Kafka timestamp, a decoded field...)
-     * @return a time per id seen; fewer than {@code ids} when the deadline passed or {@code stop} said so
+     * @param value what to keep of a record, taken when the record is polled (the first one per id counts)
+     * @return a value per id seen; fewer than {@code ids} when the deadline passed or {@code stop} said so
      */
-    Map<String, Long> collect(String topic, Set<String> ids, ToLongFunction<ConsumerRecord<String, byte[]>> time,
+    <T> Map<String, T> collect(String topic, Set<String> ids, Function<ConsumerRecord<String, byte[]>, T> value,
             Duration timeout, BooleanSupplier stop) {
-        Map<String, Long> times = new HashMap<>(ids.size() * 2);
+        Map<String, T> values = new HashMap<>(ids.size() * 2);
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextStopCheck = System.nanoTime();
         boolean stopped = false;
@@ -51,10 +52,10 @@ final class TopicTimes {
                     .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (times.size() < ids.size() && System.nanoTime() < deadline && !stopped) {
+            while (values.size() < ids.size() && System.nanoTime() < deadline && !stopped) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.key() != null && ids.contains(record.key())) {
-                        times.putIfAbsent(record.key(), time.applyAsLong(record));
+                        values.computeIfAbsent(record.key(), key -> value.apply(record));
                     }
                 }
                 // The stop check may be a remote call (job status): at most once a second.
@@ -64,7 +65,7 @@ final class TopicTimes {
                 }
             }
         }
-        return times;
+        return values;
     }
 
     private Properties properties() {

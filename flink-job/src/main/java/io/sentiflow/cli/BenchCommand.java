@@ -10,11 +10,8 @@ import io.sentiflow.store.Manifest;
 import io.sentiflow.store.ModelRejectedException;
 import io.sentiflow.store.ModelStore;
 import io.sentiflow.training.DataLocations;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,7 @@ import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.flink.core.fs.FileSystem;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,11 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
                     "ratio");
             out.flush();
             try (ScoringModel model = models.load(chosen, null, null, settings)) {
-                // After load, which verified the version and cached its own encoder file by sha256.
-                EncoderFiles served = EncoderFiles.forVersion(kind, manifest.files(),
-                        name -> read(URI.create(models.versionUri(chosen) + "/" + name)));
+                EncoderFiles served = models.servedEncoder(chosen);
                 Optional<EncoderFiles> original = hasOwn ? Optional.of(EncoderFiles.of(kind)) : Optional.empty();
-                TextNormalization normalization = TextNormalization.ofManifest(manifest.encoder().textNormalization());
+                TextNormalization normalization =
+                        TextNormalization.ofManifest(manifest.encoder().textNormalization());
                 new ModelBenchmark(served, original, settings, normalization)
                         .run(model, texts, new int[] {1, 8, 32, 64, texts.size()}, rounds)
                         .forEach(row -> print(out, row));
@@ -137,12 +133,6 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-26s | %6d | %9.1f %9.2f %9.2f | %8.3f%n", row.name(), row.textsPerCall(),
                     row.textsPerSecond(), row.p50Ms(), row.p95Ms(), row.toReference());
             out.flush();
-        }
-
-        private static byte[] read(URI file) throws IOException {
-            try (InputStream in = FileSystem.get(file).open(new org.apache.flink.core.fs.Path(file))) {
-                return in.readAllBytes();
-            }
         }
 
         /** The first {@code count} values of the CSV's {@code text} column. */

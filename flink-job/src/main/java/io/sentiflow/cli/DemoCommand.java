@@ -43,18 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
     @Mixin private ConnectionOptions connection;
     @Mixin private StoreOptions store;
-
-    @Option(names = "--kafka-port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Client port of the local broker the demo starts (default: ${DEFAULT-VALUE}).")
-    private int kafkaPort = BrokerConfig.DEFAULT_PORT;
-
-    @Option(names = "--kafka-controller-port", paramLabel = "PORT",
-            description = "KRaft controller port of the local broker (default: the client port + 1).")
-    private Integer kafkaControllerPort;
-
-    @Option(names = "--kafka-data-dir", paramLabel = "DIR",
-            description = "Data folder of the local broker (default: var/kafka in the Sentiflow home, as `kafka start`).")
-    private Path kafkaDataDir;
+    @Mixin private LocalBrokerOptions localBroker;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Shared data folder with the tweet valid sets (default: sentiflow.data.dir, else ../shared/data).")
@@ -89,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         DemoSettings settings = new DemoSettings(dataDir != null ? dataDir : DataLocations.fromSystemProperties().root(),
                 speedup, textsPerMinute, duration, spikeEntity, DemoSettings.DEFAULT_ORIGIN);
         boolean external = spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
-        BrokerConfig broker = external ? null : brokerConfig();
+        BrokerConfig broker = external ? null : localBroker.brokerConfig();
         PrintWriter out = spec.commandLine().getOut();
         DemoSummary summary = new DemoRun(settings,
                 external ? connection.connection() : KafkaConnection.of(broker.bootstrapServers()),
@@ -97,22 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
         return summary.complete() ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
-    private BrokerConfig brokerConfig() {
-        BrokerConfig.Builder builder = BrokerConfig.builder().port(kafkaPort);
-        if (kafkaControllerPort != null) {
-            builder.controllerPort(kafkaControllerPort);
-        }
-        if (kafkaDataDir != null) {
-            builder.dataDir(kafkaDataDir);
-        }
-        return builder.build();
-    }
-
     /**
      * The -D keys over the demo's defaults: its own consumer group and transactional ids (a
      * `sentiflow score` or `sentiflow learner` may run beside it), checkpoints every 2 s so alerts and
      * the learner's versions show promptly (read_committed), checkpoints under var/demo, the encoder
-     * cache `train` fills, the store and the UI port from the flags.
+     * cache `train` fills, one scoring instance per core, the store and the UI port from the flags.
      */
     Configuration configuration() {
         Configuration conf = new Configuration();
@@ -128,6 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
                 StoreOptions.home().resolve("var").resolve("demo").resolve("learner-checkpoints").toUri().toString());
         // The texts `train` encoded are the learner's replay and regression texts: one cache, encoded once.
         conf.set(LearnerOptions.EMBEDDING_CACHE, StoreOptions.home().resolve("var").resolve("embedding-cache").toString());
+        // One scoring instance per core with one ONNX thread each, as `score` runs (docs/PERFORMANCE.md).
+        conf.set(ScoringJobOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
         conf.addAll(Configuration.fromMap(properties));
         conf.set(ScoringOptions.MODEL_STORE, store.location());
         conf.set(RestOptions.PORT, uiPort == 0 ? freePort() : requireFree(uiPort));

@@ -39,7 +39,8 @@ public final class ScoreCommand implements Callable<Integer> {
     private Path store;
 
     @Option(names = "--parallelism", paramLabel = "P",
-            description = "Parallelism of every operator (default 1; ONNX threads x P within the cores).")
+            description = "Parallelism of every operator (default: one instance per core, each with one ONNX"
+                    + " thread: 1.36 times one instance with two threads on two cores, docs/PERFORMANCE.md).")
     private Integer parallelism;
 
     @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8081",
@@ -82,6 +83,8 @@ public final class ScoreCommand implements Callable<Integer> {
         StoreOptions.configureJobStore(conf, store);
         if (parallelism != null) {
             conf.set(ScoringJobOptions.PARALLELISM, parallelism);
+        } else if (!conf.contains(ScoringJobOptions.PARALLELISM)) {
+            conf.set(ScoringJobOptions.PARALLELISM, Runtime.getRuntime().availableProcessors());
         }
         if (bounded) {
             conf.set(ScoringJobOptions.BOUNDED, true);

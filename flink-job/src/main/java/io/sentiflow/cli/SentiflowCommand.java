@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             BenchCommand.class,
             ProduceCommand.class,
             ConsumeCommand.class,
+            SchemasCommand.class,
             ScoreCommand.class,
             AlertsCommand.class,
             DemoCommand.class,

@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Writes a {@link DeadLetter} to the dead-letter topic: the original key and value bytes unchanged,
- * with the headers of {@link DeadLetterHeaders}. Stateless.
+ * with the headers of {@link DeadLetterHeaders}, Sentiflow's and Kafka Connect's. Stateless.
  *
  * <p>Every dead letter fits the topic's {@code max.message.bytes}: a record the exactly-once sink
  * could not write would fail the job, and the job would fail again on it after every restart. So
@@ -44,7 +44,13 @@ public final class DeadLetterSerializationSchema implements KafkaRecordSerializa
         header(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(original.offset()));
         header(headers, DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(original.timestamp()));
         header(headers, DeadLetterHeaders.ERROR_CLASS, letter.errorClass());
-        header(headers, DeadLetterHeaders.ERROR_REASON, cut(letter.reason()));
+        String reason = cut(letter.reason());
+        header(headers, DeadLetterHeaders.ERROR_REASON, reason);
+        header(headers, DeadLetterHeaders.CONNECT_TOPIC, original.topic());
+        header(headers, DeadLetterHeaders.CONNECT_PARTITION, Integer.toString(original.partition()));
+        header(headers, DeadLetterHeaders.CONNECT_OFFSET, Long.toString(original.offset()));
+        header(headers, DeadLetterHeaders.CONNECT_EXCEPTION_CLASS, letter.errorClass());
+        header(headers, DeadLetterHeaders.CONNECT_EXCEPTION_MESSAGE, reason);
         if (original.sizeInBytes() + headerBytes(headers) > maxMessageBytes) {
             header(headers, DeadLetterHeaders.VALUE_OMITTED, Integer.toString(original.sizeInBytes()));
             return new ProducerRecord<>(topic, null, null, null, null, headers);

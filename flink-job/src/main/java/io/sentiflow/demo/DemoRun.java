@@ -136,8 +136,8 @@ public final class DemoRun {
         Duration streamed = Duration.ofNanos(System.nanoTime() - start);
         say(stopping
                 ? String.format(Locale.ROOT, "Stopping (Ctrl-C) after sending %,d texts in %d s", sent, streamed.toSeconds())
-                : String.format(Locale.ROOT, "Sent %,d texts in %d s; waiting for the job to score them ...", sent,
-                        streamed.toSeconds()));
+                : String.format(Locale.ROOT, "Sent %,d texts in %d s; %s; waiting for the rest ...", sent,
+                        streamed.toSeconds(), trail(sent, streamed)));
         drain(sent, job.checkpointInterval());
         sent += awaitSwap(replayer, plan);
         drain(sent, job.checkpointInterval());
@@ -265,6 +265,19 @@ public final class DemoRun {
         OutputWatcher.Seen seen = watcher.snapshot();
         say(String.format(Locale.ROOT, "  %s event time: %,d sent, %,d scored, %d alerts fired, %d resolved",
                 EVENT_TIME.format(eventTime), count, seen.scored(), seen.fired(), seen.resolved()));
+    }
+
+    /**
+     * How far scoring trails the stream as it ends, in texts and in seconds of its traffic. Scored
+     * texts are counted as a read_committed consumer sees them, so this includes up to a checkpoint
+     * interval of commit wait.
+     */
+    private String trail(long sent, Duration streamed) {
+        long done = watcher.snapshot().scored() + watcher.snapshot().deadLetters();
+        double perSecond = sent / Math.max(1e-3, streamed.toMillis() / 1000.0);
+        long behind = Math.max(0, sent - done);
+        return String.format(Locale.ROOT, "%,d scored as the stream ended, %,d behind (%.1f s of its traffic,"
+                + " a checkpoint's commit wait included)", done, behind, behind / perSecond);
     }
 
     /** Waits until every text sent is scored or dead-lettered, then for the alerts of the last checkpoint. */

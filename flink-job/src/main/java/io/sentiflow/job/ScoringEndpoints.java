@@ -1,8 +1,8 @@
 package io.sentiflow.job;
 
-import io.sentiflow.connect.AvroRecordSerializationSchema;
 import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.connect.DecodingDeserializationSchema;
+import io.sentiflow.connect.EncodingSerializationSchema;
 import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.connect.KafkaSinks;
 import io.sentiflow.connect.KafkaSources;
@@ -45,10 +45,12 @@ public record ScoringEndpoints(
     /**
      * Kafka sources (committed offsets, else earliest; bounded to the offsets at start when
      * {@code job.bounded()}, else finding new partitions every {@code job.partitionDiscovery()})
-     * and exactly-once Kafka sinks, each with its own transactional id.
+     * and exactly-once Kafka sinks, each with its own transactional id and the output topic's wire
+     * format.
      */
     public static ScoringEndpoints kafka(KafkaConnection connection, ScoringJobConfig job) {
         ScoringJobConfig.Topics topics = job.topics();
+        ScoringJobConfig.OutputFormats formats = job.outputFormats();
         String prefix = job.transactionalIdPrefix();
         return new ScoringEndpoints(
                 KafkaSources.of(connection, topics.raw(), job.groupId(), job.bounded(), job.partitionDiscovery(),
@@ -57,12 +59,12 @@ public record ScoringEndpoints(
                         new DecodingDeserializationSchema<>(
                                 RecordCodec::modelUpdates, new AvroTypeInfo<>(ModelUpdate.class))),
                 KafkaSinks.exactlyOnce(connection, prefix + "-scored", job.transactionTimeout(),
-                        new AvroRecordSerializationSchema<>(
-                                topics.scored(), RecordCodec::scoredTexts, ScoredText::getId)),
+                        new EncodingSerializationSchema<>(
+                                topics.scored(), RecordCodec::scoredTexts, formats.scored(), ScoredText::getId)),
                 KafkaSinks.deadLetters(connection, prefix + "-dlq", job.transactionTimeout(), topics.dlq(),
                         job.deadLetterMaxBytes()),
                 KafkaSinks.exactlyOnce(connection, prefix + "-alerts", job.transactionTimeout(),
-                        new AvroRecordSerializationSchema<>(
-                                topics.alerts(), RecordCodec::sentimentAlerts, SentimentAlert::getAlertId)));
+                        new EncodingSerializationSchema<>(topics.alerts(), RecordCodec::sentimentAlerts,
+                                formats.alerts(), SentimentAlert::getAlertId)));
     }
 }

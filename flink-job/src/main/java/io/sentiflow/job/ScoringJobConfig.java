@@ -3,6 +3,7 @@ package io.sentiflow.job;
 import io.sentiflow.connect.KafkaOptions;
 import io.sentiflow.connect.KafkaSinks;
 import io.sentiflow.ingest.IngestConfig;
+import io.sentiflow.schema.codec.WireFormat;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -20,6 +22,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
  */
 public record ScoringJobConfig(
         Topics topics,
+        OutputFormats outputFormats,
         IngestConfig ingest,
         long deadLetterMaxBytes,
         String groupId,
@@ -31,6 +34,7 @@ public record ScoringJobConfig(
         Duration checkpointTimeout,
         String checkpointDir,
         boolean unalignedCheckpoints,
+        Duration bufferTimeout,
         int parallelism) implements Serializable {
 
     /** The topics the job reads and writes. */
@@ -45,8 +49,20 @@ public record ScoringJobConfig(
         }
     }
 
+    /**
+     * How the records of each output topic are written; one component per output topic, so a new
+     * output stream gets its own. The dead-letter topic has none: it keeps the original bytes.
+     */
+    public record OutputFormats(WireFormat scored, WireFormat alerts) implements Serializable {
+        public OutputFormats {
+            Objects.requireNonNull(scored, "scored");
+            Objects.requireNonNull(alerts, "alerts");
+        }
+    }
+
     public ScoringJobConfig {
         Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(outputFormats, "outputFormats");
         Objects.requireNonNull(ingest, "ingest");
         require(deadLetterMaxBytes >= KafkaSinks.MIN_DEAD_LETTER_BYTES, KafkaOptions.DLQ_MAX_MESSAGE_BYTES.key(),
                 deadLetterMaxBytes, "must be at least " + KafkaSinks.MIN_DEAD_LETTER_BYTES + " bytes (room for the headers)");
@@ -71,6 +87,8 @@ public record ScoringJobConfig(
         require(!partitionDiscovery.isNegative(), KafkaOptions.PARTITION_DISCOVERY.key(), partitionDiscovery,
                 "must not be negative");
         require(parallelism >= 1, ScoringJobOptions.PARALLELISM.key(), parallelism, "must be at least 1");
+        require(!bufferTimeout.isNegative(), ScoringJobOptions.BUFFER_TIMEOUT.key(), bufferTimeout,
+                "must not be negative");
         Objects.requireNonNull(checkpointDir, "checkpointDir");
     }
 
@@ -84,6 +102,7 @@ public record ScoringJobConfig(
                         config.get(ScoringJobOptions.DLQ_TOPIC),
                         config.get(ScoringJobOptions.UPDATES_TOPIC),
                         config.get(ScoringJobOptions.ALERTS_TOPIC)),
+                new OutputFormats(config.get(ScoringJobOptions.SCORED_FORMAT), config.get(ScoringJobOptions.ALERTS_FORMAT)),
                 IngestConfig.fromConfiguration(config),
                 config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes(),
                 config.get(ScoringJobOptions.GROUP_ID),
@@ -96,13 +115,14 @@ public record ScoringJobConfig(
                         .orElseGet(() -> defaultCheckpointTimeout(transactionTimeout, checkpointInterval)),
                 config.getOptional(ScoringJobOptions.CHECKPOINT_DIR).orElseGet(ScoringJobConfig::defaultCheckpointDir),
                 config.get(ScoringJobOptions.UNALIGNED_CHECKPOINTS),
+                config.get(ScoringJobOptions.BUFFER_TIMEOUT),
                 config.get(ScoringJobOptions.PARALLELISM));
     }
 
     /**
      * The Flink settings this job needs, to create its execution environment with: exactly-once
      * checkpoints at the interval, expiring after the checkpoint timeout, RocksDB with incremental
-     * checkpoints, the parallelism.
+     * checkpoints, the parallelism, the network buffer timeout.
      */
     public Configuration flinkSettings() {
         Configuration flink = new Configuration();
@@ -114,6 +134,7 @@ public record ScoringJobConfig(
         flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        flink.set(ExecutionOptions.BUFFER_TIMEOUT, bufferTimeout);
         return flink;
     }
 

@@ -1,12 +1,13 @@
 package io.sentiflow.job;
 
+import io.sentiflow.schema.codec.WireFormat;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
 /**
- * Configuration keys of the scoring job's wiring, {@code sentiflow.job.*}: topics, consumer group,
- * transactions, checkpoints. Read them with {@link ScoringJobConfig#fromConfiguration}; the
+ * Configuration keys of the scoring job's wiring, {@code sentiflow.job.*}: topics and the wire format
+ * of each output topic, consumer group, transactions, checkpoints. Read them with {@link ScoringJobConfig#fromConfiguration}; the
  * operators' own keys live in {@code IngestOptions}, {@code ScoringOptions} and {@code AlertOptions}.
  */
 public final class ScoringJobOptions {
@@ -21,6 +22,17 @@ public final class ScoringJobOptions {
             "Compacted topic of ModelUpdate pointers the job swaps models on.");
     public static final ConfigOption<String> ALERTS_TOPIC = topic("alerts-topic", "alerts",
             "Topic the SentimentAlerts are written to, exactly once.");
+
+    public static final ConfigOption<WireFormat> OUTPUT_FORMAT =
+            ConfigOptions.key("sentiflow.job.output-format")
+                    .enumType(WireFormat.class)
+                    .defaultValue(WireFormat.AVRO)
+                    .withDescription("Wire format of the records written to every output topic: AVRO (single-object"
+                            + " encoding: C3 01, the schema's fingerprint, the binary record) or JSON (a UTF-8 object"
+                            + " with the schema's field names, for kcat, Kafka UIs and programs without Sentiflow's"
+                            + " schemas). The per-topic keys override it; the dead-letter topic keeps original bytes.");
+    public static final ConfigOption<WireFormat> SCORED_FORMAT = format("scored-format", "the ScoredTexts");
+    public static final ConfigOption<WireFormat> ALERTS_FORMAT = format("alerts-format", "the SentimentAlerts");
 
     public static final ConfigOption<String> GROUP_ID =
             ConfigOptions.key("sentiflow.job.group-id")
@@ -69,6 +81,15 @@ public final class ScoringJobOptions {
                     .withDescription("Unaligned checkpoints; aligned ones stall 3-5 s behind the"
                             + " inference operator here (STACK.md).");
 
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT =
+            ConfigOptions.key("sentiflow.job.buffer-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(10))
+                    .withDescription("Longest a record waits in a part-filled network buffer between operators"
+                            + " (Flink's execution.buffer-timeout.interval, 100 ms by default): at the scoring job's"
+                            + " rates a buffer takes longer than that to fill, so the default would add up to 100 ms"
+                            + " to every text's way to the model.");
+
     public static final ConfigOption<Integer> PARALLELISM =
             ConfigOptions.key("sentiflow.job.parallelism")
                     .intType()
@@ -77,6 +98,15 @@ public final class ScoringJobOptions {
                             + " should stay within the cores.");
 
     private ScoringJobOptions() {}
+
+    /** A topic's own format key, falling back to {@link #OUTPUT_FORMAT}, so one key switches every topic. */
+    private static ConfigOption<WireFormat> format(String name, String records) {
+        return ConfigOptions.key("sentiflow.job." + name)
+                .enumType(WireFormat.class)
+                .defaultValue(OUTPUT_FORMAT.defaultValue())
+                .withFallbackKeys(OUTPUT_FORMAT.key())
+                .withDescription("Wire format of " + records + " (AVRO or JSON); " + OUTPUT_FORMAT.key() + " when unset.");
+    }
 
     private static ConfigOption<String> topic(String name, String defaultTopic, String description) {
         return ConfigOptions.key("sentiflow.job." + name)

@@ -1,8 +1,8 @@
 package io.sentiflow.learner;
 
-import io.sentiflow.connect.AvroRecordSerializationSchema;
 import io.sentiflow.connect.DeadLetter;
 import io.sentiflow.connect.DecodingDeserializationSchema;
+import io.sentiflow.connect.EncodingSerializationSchema;
 import io.sentiflow.connect.KafkaConnection;
 import io.sentiflow.connect.KafkaSinks;
 import io.sentiflow.connect.KafkaSources;
@@ -10,6 +10,7 @@ import io.sentiflow.connect.RawRecord;
 import io.sentiflow.schema.LearnerCommand;
 import io.sentiflow.schema.ModelUpdate;
 import io.sentiflow.schema.codec.RecordCodec;
+import io.sentiflow.schema.codec.WireFormat;
 import java.util.Objects;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -47,8 +48,8 @@ public record LearnerEndpoints(
                         new DecodingDeserializationSchema<>(
                                 RecordCodec::learnerCommands, new AvroTypeInfo<>(LearnerCommand.class))),
                 KafkaSinks.exactlyOnce(connection, prefix + "-updates", job.transactionTimeout(),
-                        new AvroRecordSerializationSchema<>(
-                                topics.updates(), RecordCodec::modelUpdates, update -> ModelUpdates.KEY)),
+                        new EncodingSerializationSchema<>(topics.updates(), RecordCodec::modelUpdates,
+                                WireFormat.AVRO, update -> ModelUpdates.KEY)),
                 KafkaSinks.deadLetters(connection, prefix + "-dlq", job.transactionTimeout(), topics.dlq(),
                         job.deadLetterMaxBytes()));
     }

@@ -16,8 +16,12 @@ public final class ScoringOptions {
      * texts to group, and padding shrinks. Measured (model-store/README.md, 2 AVX2 cores, int8,
      * ratio to bare ONNX Runtime on length-sorted batches of 32 in the same run): calls of 32 texts
      * 0.83-0.88, of 64 0.96-1.15, of 512 1.05-1.17. 256 takes nearly all of that while a full batch
-     * still scores in about half a second; below saturation the timeout cuts batches long before they
-     * fill, so a lone text still waits at most 50 ms for company.
+     * still scores in a few hundred ms; below saturation the timeout cuts batches long before they
+     * fill. The timeout sets how many texts a batch gathers at a steady rate below saturation: at
+     * 20 ms, 520 texts/s gave batches of about ten, too small for the model to keep up (the queue
+     * and the latency grew for tens of seconds, p99 1.0-2.6 s); at 100 ms, batches of about fifty
+     * kept up, with p50 110-120 ms and p99 within 250-310 ms per two seconds once settled (bench
+     * pipeline, 2 instances x 1 thread). A lone text at a low rate waits at most that 100 ms.
      */
     public static final ConfigOption<Integer> BATCH_SIZE =
             ConfigOptions.key("sentiflow.scoring.batch-size")
@@ -31,7 +35,7 @@ public final class ScoringOptions {
     public static final ConfigOption<Duration> BATCH_TIMEOUT =
             ConfigOptions.key("sentiflow.scoring.batch-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMillis(50))
+                    .defaultValue(Duration.ofMillis(100))
                     .withDescription("Longest a text waits for its micro-batch to fill (processing time).");
 
     public static final ConfigOption<Integer> ONNX_THREADS =

@@ -7,86 +7,84 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PipelineBenchReportTest {
 
-    private static final LatencySummary LATENCY = new LatencySummary(1000, 10, 20, 30);
+    private final PipelineBenchReport report = SampleReports.report();
 
-    private static PipelineBenchReport report(double encoderSeconds, double jobSeconds, double naiveSeconds) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("records", 1000);
-        settings.put("parallelism", 1);
-        return new PipelineBenchReport(
-                new BenchRow("a", "encoder", 1000, encoderSeconds, LATENCY, 2.0),
-                new BenchRow("b", "job", 1000, jobSeconds, LATENCY, 2.5),
-                new BenchRow("c", "naive", 1000, naiveSeconds, LATENCY, 5.0),
-                settings, List.of("a note"));
+    @Test
+    void everyRowIsComparedWithTheLimit() {
+        assertThat(report.rows()).extracting(BenchRow::key).containsExactly("0", "a", "b1", "c1", "b2", "c2", "s1", "s2");
+        assertThat(report.toLimit(report.limit())).isEqualTo(1.0);
+        assertThat(report.toLimit(report.runs().get(0).job())).isCloseTo(0.8, within(1e-9));
+        assertThat(report.toLimit(report.standalone().get(1))).isCloseTo(0.84, within(1e-9));
     }
 
     @Test
-    void ratiosAreJobThroughputOverEncoderAndOverNaive() {
-        PipelineBenchReport report = report(1.0, 1.25, 10.0);
+    void targetsArePerParallelismWithTheIssuesBounds() {
+        List<TargetCheck> targets = report.targets();
 
-        assertThat(report.jobOverEncoder()).isCloseTo(0.8, within(1e-9));
-        assertThat(report.jobOverNaive()).isCloseTo(8.0, within(1e-9));
-        assertThat(report.cpuJobOverEncoder()).isCloseTo(0.8, within(1e-9));
-        assertThat(report.cpuJobOverNaive()).isCloseTo(2.0, within(1e-9));
+        assertThat(targets).extracting(TargetCheck::name).containsExactly(
+                "b1/(0)", "b1/c1", "b1 sustained p99 to scoredAt, ms", "b1 sustained lag growth, records",
+                "b2/(0)", "b2/c2", "b2 sustained p99 to scoredAt, ms", "b2 sustained lag growth, records");
+        assertThat(targets).extracting(TargetCheck::met).containsExactly(false, true, true, true, true, true, false, true);
+        assertThat(targets.get(1).value()).isCloseTo(8.0, within(1e-9));
+        assertThat(targets.get(5).value()).isCloseTo(4.4, within(1e-9));
+        assertThat(targets.get(0).bound()).isEqualTo(0.85);
+        assertThat(targets.get(1).bound()).isEqualTo(1.5);
+        assertThat(targets.get(2).bound()).isEqualTo(300.0);
     }
 
     @Test
-    void unknownCpuTimeIsWrittenAsNullNotNaN() throws Exception {
-        PipelineBenchReport report = new PipelineBenchReport(
-                new BenchRow("a", "encoder", 10, 1, LATENCY, Double.NaN),
-                new BenchRow("b", "job", 10, 1, LATENCY, Double.NaN),
-                new BenchRow("c", "naive", 10, 1, LATENCY, Double.NaN), Map.of(), List.of());
+    void aSustainedRunUnderAMinuteIsShownButNeitherMeetsNorMissesItsTargets() {
+        PipelineBenchReport shortRun = new PipelineBenchReport(report.revision(), report.machine(), report.settings(),
+                report.tokens(), report.limit(), report.direct(),
+                List.of(new ParallelismRun(1, report.runs().get(0).job(), SampleReports.sustained("b1", 900, 20),
+                        report.runs().get(0).naive())), List.of(), List.of());
 
-        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        TargetCheck p99 = shortRun.targets().get(2);
 
-        assertThat(json.get("rows").get("a").get("cpuMsPerText").isNull()).isTrue();
-        assertThat(json.get("ratios").get("b/c by cpu").isNull()).isTrue();
+        assertThat(p99.met()).isFalse();
+        assertThat(p99.counted()).isFalse();
+        assertThat(p99.describe()).contains("not counted");
+        assertThat(shortRun.targets().get(0).counted()).isTrue();
     }
 
     @Test
-    void tableHasOneLinePerRowAndSaysWhichTargetIsMissed() {
-        String table = report(1.0, 1.25, 10.0).table();
-
-        assertThat(table.lines()).hasSize(7);
-        assertThat(table).contains("1000.0", "800.0", "100.0");
-        assertThat(table).contains("b/a = 0.80, b/c = 2.00");
-        assertThat(table).contains("b/a = 0.80 (target >= 0.85: NOT met)");
-        assertThat(table).contains("b/c = 8.00 (target >= 5.00: met)");
+    void comparisonsScaleEachParallelismOverTheFirstAndTheClusterOverLocal() {
+        assertThat(report.comparisons()).extracting(PipelineBenchReport.Comparison::name)
+                .containsExactly("b2/b1", "s1/b1", "s2/s1", "s2/b2");
+        assertThat(report.comparisons().get(0).value()).isCloseTo(1.1, within(1e-9));
+        assertThat(report.comparisons().get(2).value()).isCloseTo(1.2, within(1e-9));
     }
 
     @Test
-    void jsonHasSettingsRowsRatiosAndNotes(@TempDir Path dir) throws Exception {
+    void jsonHoldsRevisionMachineSettingsRowsTargetsAndSustainedFigures(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("nested").resolve("pipeline.json");
 
-        report(1.0, 1.0, 4.0).write(file);
+        report.write(file);
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
         assertThat(json.get("benchmark").asText()).isEqualTo("pipeline");
-        assertThat(json.get("settings").fieldNames()).toIterable().containsExactly("records", "parallelism");
-        assertThat(json.get("rows").fieldNames()).toIterable().containsExactly("a", "b", "c");
-        JsonNode naive = json.get("rows").get("c");
-        assertThat(naive.get("name").asText()).isEqualTo("naive");
-        assertThat(naive.get("records").asLong()).isEqualTo(1000);
-        assertThat(naive.get("textsPerSecond").asDouble()).isEqualTo(250.0);
-        assertThat(naive.get("p50Ms").asDouble()).isEqualTo(10.0);
-        assertThat(naive.get("p95Ms").asDouble()).isEqualTo(20.0);
-        assertThat(naive.get("p99Ms").asDouble()).isEqualTo(30.0);
-        assertThat(naive.get("cpuSeconds").asDouble()).isEqualTo(5.0);
+        assertThat(json.get("revision").get("dirty").asBoolean()).isTrue();
+        assertThat(json.get("machine").get("avx2").asBoolean()).isTrue();
+        assertThat(json.get("settings").get("tokenBudget").asInt()).isEqualTo(512);
+        assertThat(json.get("settings").get("onnxThreads").get("2").asInt()).isEqualTo(1);
+        assertThat(json.get("tokens").get("jobPaddedPerText").asDouble()).isEqualTo(41.0);
+        assertThat(json.get("rows").fieldNames()).toIterable()
+                .containsExactly("0", "a", "b1", "c1", "b2", "c2", "s1", "s2");
+        JsonNode naive = json.get("rows").get("c1");
+        assertThat(naive.get("textsPerSecond").asDouble()).isEqualTo(100.0);
+        assertThat(naive.get("toLimit").asDouble()).isEqualTo(0.1);
         assertThat(naive.get("cpuMsPerText").asDouble()).isEqualTo(5.0);
-        assertThat(json.get("ratios").get("b/a").get("value").asDouble()).isEqualTo(1.0);
-        assertThat(json.get("ratios").get("b/a").get("target").asDouble()).isEqualTo(0.85);
-        assertThat(json.get("ratios").get("b/a").get("met").asBoolean()).isTrue();
-        assertThat(json.get("ratios").get("b/c").get("value").asDouble()).isEqualTo(4.0);
-        assertThat(json.get("ratios").get("b/c").get("met").asBoolean()).isFalse();
-        assertThat(json.get("ratios").get("b/c by cpu").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("rows").get("s1").get("cpuMsPerText").isNull()).isTrue();
+        assertThat(json.get("targets").get(0).get("atLeast").asDouble()).isEqualTo(0.85);
+        assertThat(json.get("targets").get(6).get("met").asBoolean()).isFalse();
+        assertThat(json.get("sustained").get(0).get("toScoredAt").get("p99Ms").asDouble()).isEqualTo(120.0);
+        assertThat(json.get("sustained").get(0).get("lagGrowing").asBoolean()).isFalse();
         assertThat(json.get("notes").get(0).asText()).isEqualTo("a note");
     }
 }

@@ -30,6 +30,18 @@ class ScoreCommandTest {
     }
 
     @Test
+    void runsOneInstancePerCoreUnlessToldOtherwise() {
+        ScoreCommand command = new ScoreCommand();
+        new CommandLine(command).parseArgs("--store", "models");
+        assertThat(command.configuration().get(ScoringJobOptions.PARALLELISM))
+                .isEqualTo(Runtime.getRuntime().availableProcessors());
+
+        ScoreCommand keyed = new ScoreCommand();
+        new CommandLine(keyed).parseArgs("--store", "models", "-D", "sentiflow.job.parallelism=1");
+        assertThat(keyed.configuration().get(ScoringJobOptions.PARALLELISM)).isEqualTo(1);
+    }
+
+    @Test
     void isListedByTheRootCommand() {
         StringWriter out = new StringWriter();
         CommandLine root = new CommandLine(new SentiflowCommand());

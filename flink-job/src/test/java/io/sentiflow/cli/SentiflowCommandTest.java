@@ -36,7 +36,7 @@ class SentiflowCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"kafka", "kafka start", "kafka stop", "kafka status", "produce", "consume",
         "train", "eval", "models", "models list", "models show", "models promote", "models rollback",
-        "bench", "bench model", "bench pipeline", "score", "alerts", "demo"})
+        "bench", "bench model", "bench pipeline", "score", "alerts", "demo", "schemas"})
     void everyCommandHasHelp(String command) {
         String[] args = (command + " --help").split(" ");
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterSerializationSchemaTest {
 
     @Test
-    void writesOriginalBytesUnchangedWithCoordinateAndReasonHeaders() {
+    void writesOriginalBytesUnchangedWithSentiflowAndKafkaConnectHeaders() {
         byte[] key = {1, 2};
         byte[] value = {(byte) 0xC3, 0x01, (byte) 0xFF};
         DeadLetter letter = new DeadLetter(
@@ -26,13 +26,18 @@ class DeadLetterSerializationSchemaTest {
         assertThat(record.topic()).isEqualTo("news.dlq");
         assertThat(record.key()).isEqualTo(key);
         assertThat(record.value()).isEqualTo(value);
-        assertThat(headers(record)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                DeadLetterHeaders.SOURCE_TOPIC, "news.raw",
-                DeadLetterHeaders.SOURCE_PARTITION, "3",
-                DeadLetterHeaders.SOURCE_OFFSET, "42",
-                DeadLetterHeaders.SOURCE_TIMESTAMP, "1700000000000",
-                DeadLetterHeaders.ERROR_CLASS, "UNKNOWN_SCHEMA_FINGERPRINT",
-                DeadLetterHeaders.ERROR_REASON, "no schema with fingerprint ff"));
+        assertThat(headers(record)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry(DeadLetterHeaders.SOURCE_TOPIC, "news.raw"),
+                Map.entry(DeadLetterHeaders.SOURCE_PARTITION, "3"),
+                Map.entry(DeadLetterHeaders.SOURCE_OFFSET, "42"),
+                Map.entry(DeadLetterHeaders.SOURCE_TIMESTAMP, "1700000000000"),
+                Map.entry(DeadLetterHeaders.ERROR_CLASS, "UNKNOWN_SCHEMA_FINGERPRINT"),
+                Map.entry(DeadLetterHeaders.ERROR_REASON, "no schema with fingerprint ff"),
+                Map.entry("__connect.errors.topic", "news.raw"),
+                Map.entry("__connect.errors.partition", "3"),
+                Map.entry("__connect.errors.offset", "42"),
+                Map.entry("__connect.errors.exception.class.name", "UNKNOWN_SCHEMA_FINGERPRINT"),
+                Map.entry("__connect.errors.exception.message", "no schema with fingerprint ff")));
     }
 
     @Test
@@ -63,6 +68,7 @@ class DeadLetterSerializationSchemaTest {
         assertThat(headers(record))
                 .containsEntry(DeadLetterHeaders.VALUE_OMITTED, Integer.toString(key.length + value.length))
                 .containsEntry(DeadLetterHeaders.SOURCE_OFFSET, "9")
+                .containsEntry(DeadLetterHeaders.CONNECT_OFFSET, "9")
                 .containsEntry(DeadLetterHeaders.ERROR_CLASS, "RECORD_TOO_LARGE");
     }
 
@@ -76,6 +82,8 @@ class DeadLetterSerializationSchemaTest {
 
         assertThat(headers(record).get(DeadLetterHeaders.ERROR_REASON))
                 .hasSize(DeadLetterSerializationSchema.MAX_REASON_CHARS).endsWith("...");
+        assertThat(headers(record).get(DeadLetterHeaders.CONNECT_EXCEPTION_MESSAGE))
+                .isEqualTo(headers(record).get(DeadLetterHeaders.ERROR_REASON));
     }
 
     private static Map<String, String> headers(ProducerRecord<byte[], byte[]> record) {

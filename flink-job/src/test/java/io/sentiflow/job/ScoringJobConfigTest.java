@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sentiflow.connect.KafkaOptions;
+import io.sentiflow.schema.codec.WireFormat;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -18,12 +19,35 @@ class ScoringJobConfigTest {
 
         assertThat(config.topics()).isEqualTo(new ScoringJobConfig.Topics(
                 "news.raw", "news.scored", "news.dlq", "model.updates", "alerts"));
+        assertThat(config.outputFormats()).isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.AVRO, WireFormat.AVRO));
         Configuration flink = config.flinkSettings();
         assertThat(flink.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(flink.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
         assertThat(flink.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
         assertThat(flink.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(10));
         assertThat(flink.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).startsWith("file:");
+    }
+
+    @Test
+    void outputFormatSwitchesEveryOutputTopicAndATopicsOwnKeyOverridesIt() {
+        Configuration conf = JobArguments.parse("--sentiflow.job.output-format", "json");
+        assertThat(ScoringJobConfig.fromConfiguration(conf).outputFormats())
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.JSON));
+
+        conf.setString("sentiflow.job.alerts-format", "AVRO");
+        assertThat(ScoringJobConfig.fromConfiguration(conf).outputFormats())
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO));
+
+        Configuration scoredOnly = JobArguments.parse("sentiflow.job.scored-format=json");
+        assertThat(ScoringJobConfig.fromConfiguration(scoredOnly).outputFormats())
+                .isEqualTo(new ScoringJobConfig.OutputFormats(WireFormat.JSON, WireFormat.AVRO));
+    }
+
+    @Test
+    void refusesAnUnknownOutputFormatNamingKeyAndValue() {
+        Configuration conf = JobArguments.parse("--sentiflow.job.scored-format", "protobuf");
+        assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
+                .hasMessageContaining("sentiflow.job.scored-format").hasMessageContaining("protobuf");
     }
 
     @Test

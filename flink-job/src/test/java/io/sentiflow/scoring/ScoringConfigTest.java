@@ -15,7 +15,7 @@ class ScoringConfigTest {
         ScoringConfig config = ScoringConfig.fromConfiguration(new Configuration());
 
         assertThat(config.batchSize()).isEqualTo(256);
-        assertThat(config.batchTimeout()).isEqualTo(Duration.ofMillis(50));
+        assertThat(config.batchTimeout()).isEqualTo(Duration.ofMillis(100));
         assertThat(config.onnxThreads()).isZero();
         assertThat(config.onnxSpinning()).isFalse();
         assertThat(config.tokenBudget()).isEqualTo(512);

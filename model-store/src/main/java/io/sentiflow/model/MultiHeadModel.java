@@ -69,6 +69,9 @@ public final class MultiHeadModel implements ScoringModel {
         try {
             options.setIntraOpNumThreads(settings.intraOpThreads());
             options.setInterOpNumThreads(1);
+            // Memory patterns are planned per input shape, and a job's sub-batches come in many
+            // (rows x width); ONNX Runtime advises turning them off for inputs of varying shape.
+            options.setMemoryPatternOptimization(false);
             options.addConfigEntry(ALLOW_SPINNING, settings.allowSpinning() ? "1" : "0");
             translator = new ServingTranslator(tokenizerFile, normalization, topicLabels.size(), sentimentLabels.size());
             model = Model.newInstance(version, Device.cpu(), "OnnxRuntime");

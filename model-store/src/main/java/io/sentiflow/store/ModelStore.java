@@ -160,13 +160,7 @@ public final class ModelStore {
             throws ModelRejectedException {
         VerifiedVersion verified = verify(version, uri, expectedManifestSha256);
         Manifest m = verified.manifest();
-        URI dir = versionDirectory(version, uri);
-        EncoderFiles encoderFiles;
-        try { // the version's own encoder file when it lists one (its sha256 was verified above)
-            encoderFiles = EncoderFiles.forVersion(verified.encoder(), m.files(), name -> files.read(URI.create(dir + "/" + name)));
-        } catch (IOException e) {
-            throw new ModelRejectedException(RejectionReason.UNREADABLE, version, "cannot cache its encoder: " + e.getMessage(), e);
-        }
+        EncoderFiles encoderFiles = encoderFiles(verified, versionDirectory(version, uri));
         Path graph;
         try {
             String encoderSha256 = EncoderFiles.modelSha256(verified.encoder(), m.files());
@@ -177,6 +171,26 @@ public final class ModelStore {
         }
         return MultiHeadModel.open(version, graph, encoderFiles.tokenizer(), verified.normalization(),
                 m.topicLabels(), m.sentimentLabels(), settings);
+    }
+
+    /**
+     * Verifies a version of this store and returns the encoder files it is served with, as {@link #load}
+     * opens them: its own file, cached locally by sha256, or the carrier's. For benchmarks that run the
+     * served encoder graph bare beside the model.
+     */
+    public EncoderFiles servedEncoder(String version) throws ModelRejectedException {
+        return encoderFiles(verify(version, null, null), versionDirectory(version, null));
+    }
+
+    /** The version's own encoder file when it lists one (its sha256 was verified with the manifest), else the carrier's. */
+    private EncoderFiles encoderFiles(VerifiedVersion verified, URI dir) throws ModelRejectedException {
+        try {
+            return EncoderFiles.forVersion(verified.encoder(), verified.manifest().files(),
+                    name -> files.read(URI.create(dir + "/" + name)));
+        } catch (IOException e) {
+            throw new ModelRejectedException(RejectionReason.UNREADABLE, verified.manifest().version(),
+                    "cannot cache its encoder: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -46,6 +46,13 @@ class LengthBatchesTest {
     }
 
     @Test
+    void paddedTokensAreEachSubBatchsRowsTimesItsLongestRow() {
+        // Plan under 40: [2, 5, 5] (3 x 5), [11, 12] (2 x 12), [30], [64].
+        assertThat(LengthBatches.paddedTokens(batchOf(30, 5, 12, 5, 64, 11, 2), 40)).isEqualTo(15 + 24 + 30 + 64);
+        assertThat(LengthBatches.paddedTokens(batchOf(), 512)).isZero();
+    }
+
+    @Test
     void settingsRefuseNoThreadsAndNoBudget() {
         assertThatThrownBy(() -> ServingSettings.defaults().withIntraOpThreads(0)).hasMessageContaining("intraOpThreads");
         assertThatThrownBy(() -> ServingSettings.defaults().withTokenBudget(0)).hasMessageContaining("tokenBudget");

@@ -121,26 +121,14 @@ class ModelStoreVerificationTest {
 
     @Test
     void refusesATextNormalizationItDoesNotKnow() throws Exception {
-        rewriteManifest(m -> {
-            EncoderSpec e = m.encoder();
-            return new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
-                    new EncoderSpec(e.id(), e.kind(), e.modelSha256(), e.tokenizerSha256(), e.maxSequenceLength(),
-                            e.batchSize(), e.padding(), "emoji"), m.architecture(), m.topicLabels(),
-                    m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note());
-        });
+        rewriteManifest(m -> withNormalization(m, "emoji"));
 
         assertRefused(RejectionReason.MANIFEST_MISMATCH, "unknown text normalization 'emoji'");
     }
 
     @Test
     void readsAVersionFromBeforeNormalizationAsUnnormalized() throws Exception {
-        rewriteManifest(m -> {
-            EncoderSpec e = m.encoder();
-            return new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
-                    new EncoderSpec(e.id(), e.kind(), e.modelSha256(), e.tokenizerSha256(), e.maxSequenceLength(),
-                            e.batchSize(), e.padding(), null), m.architecture(), m.topicLabels(),
-                    m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note());
-        });
+        rewriteManifest(m -> withNormalization(m, null));
 
         assertThat(store.verify(version, null, null).normalization()).isEqualTo(TextNormalization.NONE);
     }
@@ -158,6 +146,14 @@ class ModelStoreVerificationTest {
                 UntrainedVersions.files(2)))
                 .hasMessageContaining("already exists");
         assertThat(root.resolve("versions")).isDirectoryNotContaining(p -> p.getFileName().toString().startsWith("."));
+    }
+
+    private static Manifest withNormalization(Manifest m, String normalization) {
+        EncoderSpec e = m.encoder();
+        return new Manifest(m.formatVersion(), m.version(), m.parentVersion(), m.createdAt(), m.status(),
+                new EncoderSpec(e.id(), e.kind(), e.modelSha256(), e.tokenizerSha256(), e.maxSequenceLength(),
+                        e.batchSize(), e.padding(), normalization), m.architecture(), m.topicLabels(),
+                m.sentimentLabels(), m.hyperParameters(), m.trainingData(), m.metrics(), m.files(), m.note());
     }
 
     private void assertRefused(RejectionReason reason, String message) {

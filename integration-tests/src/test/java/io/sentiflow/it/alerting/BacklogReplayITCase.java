@@ -117,9 +117,7 @@ class BacklogReplayITCase {
 
         record("backlog-replay-four-partitions", "The six-hour stream with a 25-minute bearish burst, written to a "
                 + "4-partition news.raw before the job starts, scored from the beginning by one subtask.", replay);
-        assertThat(replay.alerts()).isEqualTo(reference().alerts());
-        assertThat(replay.lateTexts()).isZero();
-        assertThat(replay.scored().exactlyOnce()).isTrue();
+        assertAsOnOnePartition(replay);
     }
 
     @Test
@@ -136,9 +134,7 @@ class BacklogReplayITCase {
 
         record("backlog-replay-eight-partitions-lagging", "The same stream on an 8-partition news.raw, one partition "
                 + "holding a quarter of all texts (it lags hours behind when read as a backlog), two subtasks.", replay);
-        assertThat(replay.alerts()).isEqualTo(reference().alerts());
-        assertThat(replay.lateTexts()).isZero();
-        assertThat(replay.scored().exactlyOnce()).isTrue();
+        assertAsOnOnePartition(replay);
     }
 
     @Test
@@ -152,12 +148,17 @@ class BacklogReplayITCase {
 
         record("backlog-replay-wrong-clocks", "The same stream over 4 partitions with a text dated 2099 and one dated "
                 + "1999 sent before the burst; both dead-lettered as IMPLAUSIBLE_TIMESTAMP.", replay);
-        assertThat(replay.alerts()).isEqualTo(reference().alerts());
-        assertThat(replay.lateTexts()).isZero();
-        assertThat(replay.scored().exactlyOnce()).isTrue();
+        assertAsOnOnePartition(replay);
         assertThat(replay.deadLetters()).hasSize(2).allSatisfy(letter -> assertThat(
                 new String(letter.headers().lastHeader(DeadLetterHeaders.ERROR_CLASS).value(), UTF_8))
                 .isEqualTo("IMPLAUSIBLE_TIMESTAMP"));
+    }
+
+    /** The reference's alerts, no text late for alerting, every text with a plausible clock scored once. */
+    private static void assertAsOnOnePartition(Replay replay) throws Exception {
+        assertThat(replay.alerts()).isEqualTo(reference().alerts());
+        assertThat(replay.lateTexts()).isZero();
+        assertThat(replay.scored().exactlyOnce()).isTrue();
     }
 
     /** The figures of one replay, against the reference's alerts. */

@@ -3,7 +3,9 @@ package io.sentiflow.it.cluster;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.deploy.cluster.ClusterPaths;
 import io.sentiflow.deploy.cluster.FlinkClusterConfig;
+import io.sentiflow.deploy.cluster.FlinkRest;
 import io.sentiflow.deploy.cluster.StandaloneFlinkCluster;
 import io.sentiflow.job.ScoringJob;
 import io.sentiflow.testing.KafkaBrokerExtension;

@@ -91,8 +91,10 @@ class CorruptModelsITCase {
             assertThat(KAFKA.readAll(topics.scored(), 1, DEADLINE)).as("first output").isNotEmpty();
             // One at a time: the swapper drops a request superseded before its load starts, uncounted.
             for (int i = 0; i < bad.size(); i++) {
+                // Counted before sending: an instance may refuse the update before the test looks again.
+                Map<String, Long> before = refusedByReason(job.getJobID());
                 io.send(List.of(record(topics, bad.get(i).update())));
-                awaitRefused(job.getJobID(), bad.get(i), i);
+                awaitRefused(job.getJobID(), bad.get(i), i, before);
             }
             io.send(texts(topics, 100, 200));
 
@@ -175,11 +177,10 @@ class CorruptModelsITCase {
 
     /**
      * Waits (bounded by the class timeout) until every scoring instance refused one more version,
-     * then checks that the refusals carry this update's reason.
+     * then checks that the refusals since {@code before} carry this update's reason.
      */
-    private void awaitRefused(JobID job, BadUpdate update, int index) throws Exception {
+    private void awaitRefused(JobID job, BadUpdate update, int index, Map<String, Long> before) throws Exception {
         long expectedTotal = (long) (index + 1) * ScoringRuns.PARALLELISM;
-        Map<String, Long> before = refusedByReason(job);
         CommonTestUtils.waitUntilCondition(() -> counters(job, ScoringMetrics.SWAPS_REFUSED) >= expectedTotal);
         Map<String, Long> after = refusedByReason(job);
         assertThat(after.getOrDefault(update.reason().name(), 0L) - before.getOrDefault(update.reason().name(), 0L))

@@ -34,17 +34,27 @@ class ReadmeCommandsITCase {
 
     private static final Path README = Path.of(System.getProperty("sentiflow.home", "..")).resolve("README.md");
 
+    private static final String TOOLS = "ReadmeToolsITCase (Debian's kcat and Python on a real broker and job)";
+
     /** README commands run by another test or by CI itself, and where. */
-    private static final Map<String, String> ELSEWHERE = Map.of(
-            "./sentiflow demo", "DemoITCase (the demo in short mode)",
-            "./sentiflow demo --duration 90s", "DemoITCase (the demo in short mode, --duration 20s)",
-            "./sentiflow learner", "LearnerCrashITCase (the learner command in a child JVM, killed and restarted)",
-            "mvn -B -ntp verify", ".ci/run (CI runs exactly this)",
-            "mvn -B -ntp -DskipTests package", ".ci/run (verify includes package)",
-            "flink run -c io.sentiflow.job.ScoringJob flink-job/target/sentiflow-flink-job-0.1.0-SNAPSHOT-job.jar"
+    private static final Map<String, String> ELSEWHERE = Map.ofEntries(
+            Map.entry("./sentiflow demo", "DemoITCase (the demo in short mode)"),
+            Map.entry("./sentiflow demo --duration 90s", "DemoITCase (the demo in short mode, --duration 20s)"),
+            Map.entry("./sentiflow learner",
+                    "LearnerCrashITCase (the learner command in a child JVM, killed and restarted)"),
+            Map.entry("mvn -B -ntp verify", ".ci/run (CI runs exactly this)"),
+            Map.entry("mvn -B -ntp -DskipTests package", ".ci/run (verify includes package)"),
+            Map.entry("flink run -c io.sentiflow.job.ScoringJob flink-job/target/sentiflow-flink-job-0.1.0-SNAPSHOT-job.jar"
                     + " --sentiflow.kafka.bootstrap-servers kafka:9092 --sentiflow.model.store s3://bucket/models"
                     + " --sentiflow.job.checkpoint-dir s3://bucket/checkpoints --sentiflow.job.parallelism 2",
-            "StandaloneClusterITCase (the same job jar and entry class submitted to a standalone cluster)");
+                    "StandaloneClusterITCase (the same job jar and entry class submitted to a standalone cluster)"),
+            Map.entry("kcat -P -b 127.0.0.1:9092 -t news.raw -l /tmp/news.jsonl", TOOLS),
+            Map.entry("kcat -C -b 127.0.0.1:9092 -t news.dlq -X isolation.level=read_committed -e -q -f '%h\\n%s\\n'",
+                    TOOLS),
+            Map.entry("kcat -C -b 127.0.0.1:9092 -t news.scored -X isolation.level=read_committed -e -q -f '%s\\n'",
+                    TOOLS),
+            Map.entry("kcat -C -b 127.0.0.1:9092 -t alerts -X isolation.level=read_committed -e -q -f '%s\\n'", TOOLS),
+            Map.entry("./sentiflow schemas --dir schemas", TOOLS + ", where the Python consumer reads them"));
 
     @TempDir Path home;
 
@@ -82,6 +92,8 @@ class ReadmeCommandsITCase {
                     0, "(?s).*150.*");
             runner.expect("./sentiflow produce --file /tmp/news.jsonl --format json --rate 100", 0, "(?s).*1.*");
             runner.expect("./sentiflow consume --topic news.raw --from-beginning --max 5", 0, "(?s).*");
+            runner.expect("./sentiflow schemas", 0, "(?s).*io\\.sentiflow\\.schema\\.SentimentAlert +current +0x.*");
+            runner.expect("./sentiflow schemas SentimentAlert", 0, "(?s).*\"default\" : \"FIRING\".*");
             runner.sendRaw("news.raw", "this is not a TextEvent".getBytes(StandardCharsets.UTF_8));
             runner.expect("./sentiflow train", 0, "(?s).*version \\S+ \\(promoted\\).*");
             runner.expect("./sentiflow models list", 0, "(?s).*\\*.*");

@@ -88,6 +88,8 @@ final class ReadmeSandbox implements AutoCloseable {
         defaults.setProperty("sentiflow.alerts.max", "1");
         defaults.setProperty("sentiflow.bench.model.texts", "64");
         defaults.setProperty("sentiflow.bench.pipeline.records", "150");
+        defaults.setProperty("sentiflow.bench.pipeline.parallelism", "1");
+        defaults.setProperty("sentiflow.bench.pipeline.sustained-seconds", "5");
         defaults.setProperty("sentiflow.bench.pipeline.kafka-port", Integer.toString(benchKafkaPort));
         return defaults;
     }

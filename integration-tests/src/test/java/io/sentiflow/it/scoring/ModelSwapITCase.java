@@ -144,14 +144,15 @@ class ModelSwapITCase {
             io.send(texts(topics, 0, 300));
             assertThat(KAFKA.readAll(topics.scored(), 1, OUTPUT_DEADLINE)).as("first output").isNotEmpty();
             io.send(List.of(update(topics, fineTuned)));
-            // Loading a version with its own encoder takes a few seconds, and 300 texts pass in less:
-            // the texts after the swap are sent once every instance has swapped.
-            awaitSwaps(job, ScoringRuns.PARALLELISM);
-            io.send(texts(topics, 300, 600));
+            // Loading a version with its own encoder takes a few seconds, and 300 texts pass in less;
+            // an instance switches at its next batch, so texts trickle in until every instance has.
+            int sent = trickleUntilSwapped(topics, job, 300);
+            io.send(texts(topics, sent, sent + 300));
+            int total = sent + 300;
 
-            List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), 600, OUTPUT_DEADLINE));
+            List<ScoredText> scored = decode(KAFKA.readAll(topics.scored(), total, OUTPUT_DEADLINE));
             assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
-            assertThat(scored).hasSize(600).extracting(ScoredText::getId).doesNotHaveDuplicates();
+            assertThat(scored).hasSize(total).extracting(ScoredText::getId).doesNotHaveDuplicates();
             List<ScoredText> byFineTuned = scored.stream().filter(t -> t.getModelVersion().equals(fineTuned)).toList();
             assertThat(byFineTuned).as("texts scored by the fine-tuned version").isNotEmpty();
             List<String> texts = byFineTuned.stream().map(ScoredText::getText).toList();
@@ -227,8 +228,20 @@ class ModelSwapITCase {
         CommonTestUtils.waitUntilCondition(() -> count(job, ScoringMetrics.SWAPS_REFUSED) >= expected);
     }
 
-    private void awaitSwaps(JobClient job, long expected) throws Exception {
-        CommonTestUtils.waitUntilCondition(() -> count(job, ScoringMetrics.SWAPS_COMPLETED) >= expected);
+    /**
+     * Sends texts ten at a time from {@code from} until every instance swapped (bounded by the
+     * output deadline); returns the index after the last text sent.
+     */
+    private int trickleUntilSwapped(PipelineTopics topics, JobClient job, int from) {
+        long deadline = System.nanoTime() + OUTPUT_DEADLINE.toNanos();
+        int next = from;
+        while (count(job, ScoringMetrics.SWAPS_COMPLETED) < ScoringRuns.PARALLELISM) {
+            assertThat(System.nanoTime()).as("every instance swapped before the deadline").isLessThan(deadline);
+            io.send(texts(topics, next, next + 10));
+            next += 10;
+            assertThat(KAFKA.readAll(topics.scored(), next, OUTPUT_DEADLINE)).hasSize(next);
+        }
+        return next;
     }
 
     /** The sum over instances of the scoring operator's counter {@code name} (totals, not per reason). */

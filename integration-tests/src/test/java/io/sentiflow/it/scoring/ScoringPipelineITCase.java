@@ -123,7 +123,10 @@ class ScoringPipelineITCase {
                 .extracting(gauge -> ((Gauge<?>) gauge).getValue()).isEqualTo(0L);
     }
 
-    /** Each dead letter's headers name the partition and offset of a bad record sent, and its bytes are that record's. */
+    /**
+     * Each dead letter's headers, Sentiflow's and Kafka Connect's, name the partition and offset of a bad
+     * record sent, and its bytes are that record's.
+     */
     private static void assertEachDeadLetterLocatesItsOriginal(List<ConsumerRecord<byte[], byte[]>> dlq, String rawTopic,
             List<ProducerRecord<byte[], byte[]>> input, List<RecordMetadata> sent, List<String> expectedClasses) {
         Map<String, Integer> byCoordinates = new HashMap<>();
@@ -139,6 +142,12 @@ class ScoringPipelineITCase {
                     .containsEntry(DeadLetterHeaders.SOURCE_TIMESTAMP, Long.toString(sent.get(index).timestamp()))
                     .containsEntry(DeadLetterHeaders.ERROR_CLASS, expectedClasses.get(index));
             assertThat(headers.get(DeadLetterHeaders.ERROR_REASON)).isNotBlank();
+            assertThat(headers).as("Kafka Connect's names for the same facts")
+                    .containsEntry(DeadLetterHeaders.CONNECT_TOPIC, rawTopic)
+                    .containsEntry(DeadLetterHeaders.CONNECT_PARTITION, headers.get(DeadLetterHeaders.SOURCE_PARTITION))
+                    .containsEntry(DeadLetterHeaders.CONNECT_OFFSET, headers.get(DeadLetterHeaders.SOURCE_OFFSET))
+                    .containsEntry(DeadLetterHeaders.CONNECT_EXCEPTION_CLASS, expectedClasses.get(index))
+                    .containsEntry(DeadLetterHeaders.CONNECT_EXCEPTION_MESSAGE, headers.get(DeadLetterHeaders.ERROR_REASON));
         }
         assertThat(dlq).extracting(r -> headers(r).get(DeadLetterHeaders.ERROR_CLASS))
                 .containsOnly(BadRecords.ERROR_CLASSES.toArray(String[]::new));

@@ -6,26 +6,28 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Row (a), the limit: the model (tokenizer, encoder, both heads) called directly from one thread,
- * no Flink and no Kafka. A short sweep picks the batch size with the best texts/s, then every text
- * is scored once in batches of that size.
+ * Row (a): the served model (tokenizer, the one-call graph of encoder and heads, sub-batches) called
+ * directly from one thread, no Flink and no Kafka. A short sweep picks the batch size with the best
+ * texts/s, then every text is scored once in calls of that size, in send order.
  *
  * <p>Latency of a text here is the duration of the model call of its batch: the least a text can
  * wait in any pipeline that uses batches of this size. Not thread-safe; the caller owns the model.
  */
-final class EncoderBench {
+final class DirectModelBench {
 
-    /** Batch sizes tried in the sweep (BatchSizeBench and STACK.md found the knee between 16 and 64). */
-    static final int[] SWEEP = {8, 16, 32, 64};
+    /** Call sizes tried in the sweep (BatchSizeBench and STACK.md found the knee between 16 and 64). */
+    static final int[] SWEEP = {8, 16, 32, 64, 128, 256};
 
     private static final int SWEEP_TEXTS = 512;
     private static final int WARMUP_TEXTS = 64;
 
     private final ScoringModel model;
+    private final int onnxThreads;
     private final Consumer<String> log;
 
-    EncoderBench(ScoringModel model, Consumer<String> log) {
+    DirectModelBench(ScoringModel model, int onnxThreads, Consumer<String> log) {
         this.model = model;
+        this.onnxThreads = onnxThreads;
         this.log = log;
     }
 
@@ -50,8 +52,8 @@ final class EncoderBench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (CpuClock.processCpuNanos() - cpuStart) / 1e9;
-        BenchRow row = new BenchRow("a", "encoder alone, direct calls, batch " + best, texts.size(), seconds,
-                LatencySummary.of(latencies), cpuSeconds);
+        BenchRow row = new BenchRow("a", "served model, direct calls of " + best, 1, onnxThreads, texts.size(),
+                seconds, LatencySummary.of(latencies), cpuSeconds, LoadAverage.now().oneMinute());
         return new Result(row, best);
     }
 
@@ -64,7 +66,7 @@ final class EncoderBench {
                 model.predict(sample.subList(from, Math.min(sample.size(), from + batchSize)));
             }
             double rate = sample.size() / ((System.nanoTime() - start) / 1e9);
-            log.accept(String.format(Locale.ROOT, "  (a) sweep: batch %d -> %.1f texts/s", batchSize, rate));
+            log.accept(String.format(Locale.ROOT, "  (a) sweep: calls of %d -> %.1f texts/s", batchSize, rate));
             if (rate > bestRate) {
                 bestRate = rate;
                 best = batchSize;

@@ -1,4 +1,4 @@
-package io.sentiflow.it.cluster;
+package io.sentiflow.deploy.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,23 +7,24 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Where the cluster tests find what Maven built: Flink's lib/ ({@code -Dsentiflow.flink.lib}, else
- * {@code deploy/target/flink-cluster/lib}) and the shaded job jar ({@code -Dsentiflow.job.jar}, else
- * {@code flink-job/target/sentiflow-flink-job-*-job.jar}), both under {@code -Dsentiflow.home}.
+ * Where the cluster tests and {@code bench pipeline --standalone} find what Maven built: Flink's lib/
+ * ({@code -Dsentiflow.flink.lib}, else {@code deploy/target/flink-cluster/lib}) and the shaded job jar
+ * ({@code -Dsentiflow.job.jar}, else {@code flink-job/target/sentiflow-flink-job-*-job.jar}), both
+ * under {@code -Dsentiflow.home} (else {@code ..}: a module folder of the tree, where the tests run).
  */
-final class ClusterPaths {
+public final class ClusterPaths {
 
-    static final String LIB_PROPERTY = "sentiflow.flink.lib";
-    static final String JOB_JAR_PROPERTY = "sentiflow.job.jar";
+    public static final String LIB_PROPERTY = "sentiflow.flink.lib";
+    public static final String JOB_JAR_PROPERTY = "sentiflow.job.jar";
 
     private ClusterPaths() {}
 
-    static Path flinkLib() {
+    public static Path flinkLib() {
         String configured = System.getProperty(LIB_PROPERTY);
         return configured != null ? Path.of(configured) : home().resolve("deploy/target/flink-cluster/lib");
     }
 
-    static Path jobJar() {
+    public static Path jobJar() {
         String configured = System.getProperty(JOB_JAR_PROPERTY);
         if (configured != null) {
             return Path.of(configured);

@@ -1,4 +1,4 @@
-package io.sentiflow.it.cluster;
+package io.sentiflow.deploy.cluster;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The few calls of Flink's REST API the cluster tests make, over {@code java.net.http}: upload a
- * jar, run it, read a job's state and restarts, cancel it. Not thread-safe beyond HttpClient's own.
+ * The few calls of Flink's REST API that the cluster tests and the pipeline benchmark make, over
+ * {@code java.net.http}: upload a jar, run it, read a job's state and restarts, cancel it.
+ * Not thread-safe beyond HttpClient's own.
  */
-final class FlinkRest {
+public final class FlinkRest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -27,12 +30,12 @@ final class FlinkRest {
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    FlinkRest(String baseUrl) {
+    public FlinkRest(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     /** {@code POST /jars/upload} as multipart form data; returns the jar id for {@link #run}. */
-    String uploadJar(Path jar) throws IOException, InterruptedException {
+    public String uploadJar(Path jar) throws IOException, InterruptedException {
         String boundary = "sentiflow-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
                 + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(UTF_8);
@@ -47,7 +50,7 @@ final class FlinkRest {
     }
 
     /** {@code POST /jars/{id}/run}; returns the job id. */
-    String run(String jarId, String entryClass, List<String> programArgs) throws IOException, InterruptedException {
+    public String run(String jarId, String entryClass, List<String> programArgs) throws IOException, InterruptedException {
         String request = JSON.writeValueAsString(Map.of("entryClass", entryClass, "programArgsList", programArgs));
         JsonNode reply = send(HttpRequest.newBuilder(uri("/jars/" + jarId + "/run"))
                 .header("Content-Type", "application/json")
@@ -56,12 +59,12 @@ final class FlinkRest {
     }
 
     /** The job's state, e.g. RUNNING, RESTARTING, CANCELED, FAILED. */
-    String state(String jobId) throws IOException, InterruptedException {
+    public String state(String jobId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri("/jobs/" + jobId)).GET()).path("state").asText();
     }
 
     /** Whether every task of the job runs (a job can be RUNNING while its tasks still deploy). */
-    boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
+    public boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
         JsonNode counts = send(HttpRequest.newBuilder(uri("/jobs/" + jobId)).GET()).path("status-counts");
         int running = counts.path("RUNNING").asInt();
         int total = 0;
@@ -72,8 +75,8 @@ final class FlinkRest {
     }
 
     /** The resource ids of the TaskManagers running the job's tasks now. */
-    java.util.Set<String> taskManagersOf(String jobId) throws IOException, InterruptedException {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public Set<String> taskManagersOf(String jobId) throws IOException, InterruptedException {
+        Set<String> ids = new TreeSet<>();
         for (JsonNode vertex : send(HttpRequest.newBuilder(uri("/jobs/" + jobId)).GET()).path("vertices")) {
             JsonNode hosts = send(HttpRequest.newBuilder(
                     uri("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")).GET());
@@ -83,7 +86,7 @@ final class FlinkRest {
     }
 
     /** The job's {@code numRestarts} metric; 0 before it is reported. */
-    long restarts(String jobId) throws IOException, InterruptedException {
+    public long restarts(String jobId) throws IOException, InterruptedException {
         JsonNode metrics = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/metrics?get=numRestarts")).GET());
         for (JsonNode metric : metrics) {
             return metric.path("value").asLong();
@@ -92,14 +95,14 @@ final class FlinkRest {
     }
 
     /** The job's latest root exception, for failure messages; empty when there is none. */
-    String rootException(String jobId) throws IOException, InterruptedException {
+    public String rootException(String jobId) throws IOException, InterruptedException {
         JsonNode history = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/exceptions?maxExceptions=1")).GET());
         return history.path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("")
                 .lines().limit(12).reduce("", (a, b) -> a + "\n" + b);
     }
 
     /** {@code PATCH /jobs/{id}?mode=cancel}. */
-    void cancel(String jobId) throws IOException, InterruptedException {
+    public void cancel(String jobId) throws IOException, InterruptedException {
         send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "?mode=cancel"))
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
