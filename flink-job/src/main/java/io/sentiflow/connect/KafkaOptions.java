@@ -1,6 +1,7 @@
 package io.sentiflow.connect;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -34,6 +35,14 @@ public final class KafkaOptions {
                             + "it with): above the raw topic's, so a record near the raw limit fits with "
                             + "its headers. A dead letter that would not fit keeps its headers and "
                             + "coordinates but not its bytes (header sentiflow.value.omitted).");
+
+    public static final ConfigOption<Duration> PARTITION_DISCOVERY =
+            ConfigOptions.key("sentiflow.kafka.partition-discovery")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription("How often an unbounded source looks for new partitions of its topic "
+                            + "(0 turns discovery off). Well under sentiflow.ingest.out-of-orderness, so texts "
+                            + "written to a new partition before it is found still count for alerts.");
 
     private KafkaOptions() {}
 

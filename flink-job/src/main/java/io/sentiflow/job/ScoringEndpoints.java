@@ -48,17 +48,18 @@ public record ScoringEndpoints(
 
     /**
      * Kafka sources (committed offsets, else earliest; bounded to the offsets at start when
-     * {@code job.bounded()}) and exactly-once Kafka sinks, each with its own transactional id and
-     * the output topic's wire format.
+     * {@code job.bounded()}, else finding new partitions every {@code job.partitionDiscovery()})
+     * and exactly-once Kafka sinks, each with its own transactional id and the output topic's wire
+     * format.
      */
     public static ScoringEndpoints kafka(KafkaConnection connection, ScoringJobConfig job) {
         ScoringJobConfig.Topics topics = job.topics();
         ScoringJobConfig.OutputFormats formats = job.outputFormats();
         String prefix = job.transactionalIdPrefix();
         return new ScoringEndpoints(
-                KafkaSources.of(connection, topics.raw(), job.groupId(), job.bounded(),
+                KafkaSources.of(connection, topics.raw(), job.groupId(), job.bounded(), job.partitionDiscovery(),
                         new IngestDeserializationSchema(job.ingest())),
-                KafkaSources.of(connection, topics.updates(), job.groupId(), job.bounded(),
+                KafkaSources.of(connection, topics.updates(), job.groupId(), job.bounded(), job.partitionDiscovery(),
                         new DecodingDeserializationSchema<>(
                                 RecordCodec::modelUpdates, new AvroTypeInfo<>(ModelUpdate.class))),
                 KafkaSinks.exactlyOnce(connection, prefix + "-scored", job.transactionTimeout(),

@@ -29,7 +29,9 @@ public record ScoringJobConfig(
         String transactionalIdPrefix,
         Duration transactionTimeout,
         boolean bounded,
+        Duration partitionDiscovery,
         Duration checkpointInterval,
+        Duration checkpointTimeout,
         String checkpointDir,
         boolean unalignedCheckpoints,
         Duration bufferTimeout,
@@ -76,6 +78,16 @@ public record ScoringJobConfig(
                         && transactionTimeout.compareTo(KafkaSinks.BROKER_MAX_TRANSACTION_TIMEOUT) <= 0,
                 ScoringJobOptions.TRANSACTION_TIMEOUT.key(), transactionTimeout,
                 "must exceed the checkpoint interval and be at most 15 min (broker maximum)");
+        // A checkpoint that completes holding a transaction Kafka has already aborted as timed out
+        // loses that transaction's records (KAFKA-6119); one that takes too long must expire first.
+        require(checkpointTimeout.toMillis() >= 10, CheckpointingOptions.CHECKPOINTING_TIMEOUT.key(),
+                checkpointTimeout, "must be at least 10 ms");
+        require(checkpointInterval.plus(checkpointTimeout).compareTo(transactionTimeout) < 0,
+                CheckpointingOptions.CHECKPOINTING_TIMEOUT.key(), checkpointTimeout,
+                "plus the checkpoint interval must stay below " + ScoringJobOptions.TRANSACTION_TIMEOUT.key()
+                        + " (" + transactionTimeout + ")");
+        require(!partitionDiscovery.isNegative(), KafkaOptions.PARTITION_DISCOVERY.key(), partitionDiscovery,
+                "must not be negative");
         require(parallelism >= 1, ScoringJobOptions.PARALLELISM.key(), parallelism, "must be at least 1");
         require(!bufferTimeout.isNegative(), ScoringJobOptions.BUFFER_TIMEOUT.key(), bufferTimeout,
                 "must not be negative");
@@ -83,6 +95,8 @@ public record ScoringJobConfig(
     }
 
     public static ScoringJobConfig fromConfiguration(ReadableConfig config) {
+        Duration transactionTimeout = config.get(ScoringJobOptions.TRANSACTION_TIMEOUT);
+        Duration checkpointInterval = config.get(ScoringJobOptions.CHECKPOINT_INTERVAL);
         return new ScoringJobConfig(
                 new Topics(
                         config.get(ScoringJobOptions.RAW_TOPIC),
@@ -97,9 +111,12 @@ public record ScoringJobConfig(
                 config.get(KafkaOptions.DLQ_MAX_MESSAGE_BYTES).getBytes(),
                 config.get(ScoringJobOptions.GROUP_ID),
                 config.get(ScoringJobOptions.TRANSACTIONAL_ID_PREFIX),
-                config.get(ScoringJobOptions.TRANSACTION_TIMEOUT),
+                transactionTimeout,
                 config.get(ScoringJobOptions.BOUNDED),
-                config.get(ScoringJobOptions.CHECKPOINT_INTERVAL),
+                config.get(KafkaOptions.PARTITION_DISCOVERY),
+                checkpointInterval,
+                config.getOptional(CheckpointingOptions.CHECKPOINTING_TIMEOUT)
+                        .orElseGet(() -> defaultCheckpointTimeout(transactionTimeout, checkpointInterval)),
                 config.getOptional(ScoringJobOptions.CHECKPOINT_DIR).orElseGet(ScoringJobConfig::defaultCheckpointDir),
                 config.get(ScoringJobOptions.UNALIGNED_CHECKPOINTS),
                 config.get(ScoringJobOptions.BUFFER_TIMEOUT),
@@ -108,12 +125,13 @@ public record ScoringJobConfig(
 
     /**
      * The Flink settings this job needs, to create its execution environment with: exactly-once
-     * checkpoints at the interval, RocksDB with incremental checkpoints, the parallelism, the network
-     * buffer timeout.
+     * checkpoints at the interval, expiring after the checkpoint timeout, RocksDB with incremental
+     * checkpoints, the parallelism, the network buffer timeout.
      */
     public Configuration flinkSettings() {
         Configuration flink = new Configuration();
         flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        flink.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, checkpointTimeout);
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(CheckpointingOptions.ENABLE_UNALIGNED, unalignedCheckpoints);
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
@@ -122,6 +140,15 @@ public record ScoringJobConfig(
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         flink.set(ExecutionOptions.BUFFER_TIMEOUT, bufferTimeout);
         return flink;
+    }
+
+    /**
+     * Half the time from the checkpoint interval to the transaction timeout: a checkpoint expires
+     * (and the job restarts from the one before) well before its transactions could time out, and
+     * the other half is left for the commit.
+     */
+    private static Duration defaultCheckpointTimeout(Duration transactionTimeout, Duration checkpointInterval) {
+        return transactionTimeout.minus(checkpointInterval).dividedBy(2);
     }
 
     private static String defaultCheckpointDir() {

@@ -3,6 +3,7 @@ package io.sentiflow.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sentiflow.connect.KafkaOptions;
 import io.sentiflow.schema.codec.WireFormat;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -69,5 +70,32 @@ class ScoringJobConfigTest {
         conf.set(ScoringJobOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(1));
         assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
                 .hasMessageContaining("must exceed the checkpoint interval");
+    }
+
+    @Test
+    void checkpointsExpireBeforeTheirTransactionsCouldTimeOut() {
+        ScoringJobConfig defaults = ScoringJobConfig.fromConfiguration(new Configuration());
+
+        // Half of 10 min less the 10 s interval: expired and restarted from, not completed aborted.
+        assertThat(defaults.flinkSettings().get(CheckpointingOptions.CHECKPOINTING_TIMEOUT))
+                .isEqualTo(Duration.ofSeconds(295));
+        assertThat(defaults.partitionDiscovery()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void refusesACheckpointTimeoutThatOutlastsTheTransactionsNamingTheKey() {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_TIMEOUT, Duration.ofMinutes(10));
+        assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
+                .hasMessageContaining("execution.checkpointing.timeout")
+                .hasMessageContaining("sentiflow.job.transaction-timeout");
+    }
+
+    @Test
+    void refusesANegativePartitionDiscoveryInterval() {
+        Configuration conf = new Configuration();
+        conf.set(KafkaOptions.PARTITION_DISCOVERY, Duration.ofSeconds(-1));
+        assertThatThrownBy(() -> ScoringJobConfig.fromConfiguration(conf))
+                .hasMessageContaining("sentiflow.kafka.partition-discovery");
     }
 }

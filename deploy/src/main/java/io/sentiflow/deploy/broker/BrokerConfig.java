@@ -2,6 +2,9 @@ package io.sentiflow.deploy.broker;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,7 @@ import java.util.regex.Pattern;
  * @param heap the broker JVM's maximum heap, as in {@code -Xmx}: {@code 512m}, {@code 1g}
  * @param startTimeout how long {@code start} waits for the broker to accept connections
  * @param stopTimeout how long {@code stop} waits after SIGTERM before it kills the process
+ * @param properties further {@code server.properties} entries, written after (and over) the defaults
  */
 public record BrokerConfig(
         String host,
@@ -27,7 +31,8 @@ public record BrokerConfig(
         Path libDir,
         String heap,
         Duration startTimeout,
-        Duration stopTimeout) {
+        Duration stopTimeout,
+        Map<String, String> properties) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 9092;
@@ -70,6 +75,7 @@ public record BrokerConfig(
         }
         dataDir = dataDir.toAbsolutePath().normalize();
         libDir = libDir.toAbsolutePath().normalize();
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
     public static Builder builder() {
@@ -144,6 +150,7 @@ public record BrokerConfig(
         private String heap = DEFAULT_HEAP;
         private Duration startTimeout = Duration.ofSeconds(60);
         private Duration stopTimeout = Duration.ofSeconds(30);
+        private final Map<String, String> properties = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -188,6 +195,12 @@ public record BrokerConfig(
             return this;
         }
 
+        /** A {@code server.properties} entry over the defaults, for example a shorter broker timer in a test. */
+        public Builder property(String key, String value) {
+            properties.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
         public BrokerConfig build() {
             return new BrokerConfig(
                     host,
@@ -197,7 +210,8 @@ public record BrokerConfig(
                     libDir != null ? libDir : defaultLibDir(),
                     heap,
                     startTimeout,
-                    stopTimeout);
+                    stopTimeout,
+                    properties);
         }
     }
 }

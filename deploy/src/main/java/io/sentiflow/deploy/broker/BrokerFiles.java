@@ -49,6 +49,7 @@ final class BrokerFiles {
         props.put("share.coordinator.state.topic.num.partitions", "1");
         // Tests and demos start consumers one after another: no reason to wait for more members.
         props.put("group.initial.rebalance.delay.ms", "0");
+        props.putAll(config.properties());
         return props;
     }
 

@@ -61,6 +61,26 @@ public record FlinkClusterConfig(
                 jobManagerMemory, taskManagerMemory, managedMemory, taskOffHeapMemory, startTimeout, merged);
     }
 
+    /**
+     * ZooKeeper high availability, as a production standalone cluster runs: the leading JobManager,
+     * the jobs it runs and their latest checkpoints are recorded in ZooKeeper at {@code quorum}
+     * (metadata in {@code storageDir}), so a JobManager started after one was lost takes over and
+     * resumes every job from its latest checkpoint.
+     *
+     * @param clusterId keeps this cluster's entries apart from other clusters on the same quorum
+     */
+    public FlinkClusterConfig withZooKeeperHa(String quorum, Path storageDir, String clusterId) {
+        Map<String, String> ha = new LinkedHashMap<>();
+        ha.put("high-availability.type", "zookeeper");
+        ha.put("high-availability.zookeeper.quorum", quorum);
+        ha.put("high-availability.storageDir", storageDir.toUri().toString());
+        ha.put("high-availability.cluster-id", clusterId);
+        // The lost JobManager's leadership ends with its ZooKeeper session: 6 s, not the default 60 s.
+        ha.put("high-availability.zookeeper.client.session-timeout", "6000");
+        ha.put("high-availability.zookeeper.client.connection-timeout", "5000");
+        return withExtra(ha);
+    }
+
     public Path confDir() {
         return workDir.resolve("conf");
     }

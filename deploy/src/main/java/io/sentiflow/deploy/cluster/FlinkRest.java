@@ -94,6 +94,12 @@ public final class FlinkRest {
         return 0;
     }
 
+    /** The id of the checkpoint the job last restored from; -1 when it never restored. */
+    public long restoredCheckpoint(String jobId) throws IOException, InterruptedException {
+        JsonNode checkpoints = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/checkpoints")).GET());
+        return checkpoints.path("latest").path("restored").path("id").asLong(-1);
+    }
+
     /** The job's latest root exception, for failure messages; empty when there is none. */
     public String rootException(String jobId) throws IOException, InterruptedException {
         JsonNode history = send(HttpRequest.newBuilder(uri("/jobs/" + jobId + "/exceptions?maxExceptions=1")).GET());

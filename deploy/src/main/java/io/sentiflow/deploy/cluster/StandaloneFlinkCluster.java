@@ -43,6 +43,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private final List<Process> taskManagers = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::stopAll, "flink-cluster-shutdown");
     private Process jobManager;
+    private List<String> jobManagerParams;
+    private int jobManagerStarts;
 
     public StandaloneFlinkCluster(FlinkClusterConfig config) {
         this.config = config;
@@ -66,7 +68,8 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         requireLibDir();
         FlinkConfFiles.write(config);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        jobManager = launch("jobmanager", JOB_MANAGER, resourceParams("GET_JM_RESOURCE_PARAMS"));
+        jobManagerParams = resourceParams("GET_JM_RESOURCE_PARAMS");
+        launchJobManager();
         List<String> taskManagerParams = resourceParams("GET_TM_RESOURCE_PARAMS");
         for (int i = 0; i < config.taskManagers(); i++) {
             // A known resource id lets callers match the REST API's TaskManagers to these processes.
@@ -91,6 +94,32 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
             throw new ClusterException("TaskManager " + index + " (pid " + process.pid() + ") survived SIGKILL");
         }
         LOG.info("Killed TaskManager {} (pid {})", index, process.pid());
+    }
+
+    /**
+     * Kills the JobManager at once (SIGKILL), as a crashed machine would vanish. With high
+     * availability ({@link FlinkClusterConfig#withZooKeeperHa}) the TaskManagers keep running and
+     * wait for a new leader; {@link #startJobManager()} starts one.
+     */
+    public synchronized void killJobManager() {
+        jobManager.destroyForcibly();
+        if (!awaitExit(jobManager, STOP_TIMEOUT)) {
+            throw new ClusterException("the JobManager (pid " + jobManager.pid() + ") survived SIGKILL");
+        }
+        LOG.info("Killed the JobManager (pid {})", jobManager.pid());
+    }
+
+    /** Starts a JobManager again after {@link #killJobManager()}, on the same ports, as a supervisor would. */
+    public synchronized void startJobManager() {
+        if (jobManager.isAlive()) {
+            throw new IllegalStateException("the JobManager still runs (pid " + jobManager.pid() + ")");
+        }
+        launchJobManager();
+    }
+
+    /** How often a JobManager was started again after the first. */
+    public synchronized int jobManagerRestarts() {
+        return jobManagerStarts - 1;
     }
 
     public synchronized boolean isTaskManagerAlive(int index) {
@@ -162,6 +191,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
         taskManagers.clear();
         jobManager = null;
+    }
+
+    private void launchJobManager() {
+        jobManager = launch("jobmanager", JOB_MANAGER, jobManagerParams);
+        jobManagerStarts++;
     }
 
     /** JVM options and {@code -D key=value} arguments, as Flink's scripts get them from BashJavaUtils. */

@@ -68,4 +68,17 @@ class BrokerConfigTest {
                 .contains("\nprocess.roles=broker,controller\n")
                 .endsWith("group.initial.rebalance.delay.ms=0\n");
     }
+
+    @Test
+    void extraPropertiesGoLastAndOverTheDefaults() {
+        BrokerConfig config = builder()
+                .property("transaction.abort.timed.out.transaction.cleanup.interval.ms", "500")
+                .property("num.partitions", "3")
+                .build();
+
+        Map<String, String> props = BrokerFiles.serverProperties(config);
+
+        assertThat(props).containsEntry("num.partitions", "3");
+        assertThat(BrokerFiles.render(props)).endsWith("transaction.abort.timed.out.transaction.cleanup.interval.ms=500\n");
+    }
 }

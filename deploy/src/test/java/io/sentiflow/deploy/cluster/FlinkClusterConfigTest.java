@@ -45,4 +45,16 @@ class FlinkClusterConfigTest {
         assertThatThrownBy(() -> FlinkClusterConfig.local(Path.of("lib"), Path.of("w"), 8081, 6123, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("slotsPerTaskManager");
     }
+
+    @Test
+    void zooKeeperHaRecordsLeaderJobsAndCheckpointsOnTheQuorumWithAShortSession() {
+        FlinkClusterConfig ha = config.withZooKeeperHa("127.0.0.1:12181", Path.of("/tmp/cluster/ha"), "/it-1");
+
+        assertThat(ha.flinkConfiguration())
+                .containsEntry("high-availability.type", "zookeeper")
+                .containsEntry("high-availability.zookeeper.quorum", "127.0.0.1:12181")
+                .containsEntry("high-availability.storageDir", Path.of("/tmp/cluster/ha").toUri().toString())
+                .containsEntry("high-availability.cluster-id", "/it-1")
+                .containsEntry("high-availability.zookeeper.client.session-timeout", "6000");
+    }
 }

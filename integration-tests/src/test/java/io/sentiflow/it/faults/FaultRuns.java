@@ -3,6 +3,8 @@ package io.sentiflow.it.faults;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.sentiflow.alerts.AlertOptions;
+import io.sentiflow.it.reliability.Recovery;
+import io.sentiflow.it.support.CommittedOutput;
 import io.sentiflow.schema.SentimentAlert;
 import io.sentiflow.schema.TextEvent;
 import io.sentiflow.schema.codec.Decoded;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
@@ -21,6 +25,7 @@ import org.apache.flink.runtime.testutils.CommonTestUtils;
 import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 
 /** Job settings, input and output checks shared by the tests that fail a running job. */
 final class FaultRuns {
@@ -98,6 +103,11 @@ final class FaultRuns {
                 .toList();
     }
 
+    /** A duration as the report shows it: seconds with one decimal. */
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
     static long repeats(List<String> values) {
         return values.size() - values.stream().distinct().count();
     }
@@ -115,15 +125,18 @@ final class FaultRuns {
     }
 
     /**
-     * Waits until the job has restarted and runs every task again, then until its first output
-     * after that is committed: the time from the fault (asked once the job has restarted) to
-     * then is the recovery time.
+     * Waits until the job has restarted and runs every task again, reads the committed end then, and
+     * waits for the first record committed past it: the restarted job's first output. Whatever the
+     * failed attempt committed, before or after the fault, lies below that end and never counts.
+     * The recovery runs from the fault (asked once the job has restarted) to that record.
      */
-    static Duration awaitRecovery(MiniCluster cluster, InMemoryReporter metrics, JobID job, CommittedOutput out,
+    static Recovery awaitRecovery(MiniCluster cluster, InMemoryReporter metrics, JobID job, CommittedOutput out,
             Callable<Instant> fault, Duration deadline) throws Exception {
         CommonTestUtils.waitUntilCondition(() -> restarts(metrics, job) >= 1, POLL_MILLIS,
                 (int) (deadline.toMillis() / POLL_MILLIS));
         CommonTestUtils.waitForAllTaskRunning(cluster, job, false);
-        return out.awaitNext(fault.call(), deadline);
+        Map<TopicPartition, Long> end = out.committedEnd();
+        Instant first = out.awaitCommittedPast(end, deadline);
+        return new Recovery(fault.call(), first, Recovery.BOUND);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentiflow.it.reliability.IdTally;
 import io.sentiflow.it.reliability.ReliabilityFigures;
 import io.sentiflow.it.reliability.ReliabilityReport;
+import io.sentiflow.it.support.CommittedOutput;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;

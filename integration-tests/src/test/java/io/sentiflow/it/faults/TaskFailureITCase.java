@@ -3,8 +3,10 @@ package io.sentiflow.it.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentiflow.it.reliability.IdTally;
+import io.sentiflow.it.reliability.Recovery;
 import io.sentiflow.it.reliability.ReliabilityFigures;
 import io.sentiflow.it.reliability.ReliabilityReport;
+import io.sentiflow.it.support.CommittedOutput;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;
@@ -70,7 +72,7 @@ class TaskFailureITCase {
             throws Exception {
         PipelineTopics topics = PipelineTopics.create(KAFKA, "tm-loss", 2);
         JobClient job = ScoringRuns.start(jobConfig(topics), KAFKA.connection());
-        Duration recovery;
+        Recovery recovery;
         long restarts;
         try (CommittedOutput out = CommittedOutput.follow(io, topics.scored())) {
             io.send(FaultRuns.texts(topics.raw(), 0, HALF));
@@ -87,7 +89,8 @@ class TaskFailureITCase {
         }
         checkAndRecord("task-failure-taskmanager-lost",
                 "One of two TaskManagers terminated (MiniCluster#terminateTaskManager) while the job scored a "
-                        + "20,000-text stream; the job restarted on the other from its last checkpoint.",
+                        + "20,000-text stream; the job restarted once, on the other, from its last checkpoint. "
+                        + "Recovery runs from the termination to the restarted job's first committed record.",
                 topics, restarts, recovery);
     }
 
@@ -97,7 +100,7 @@ class TaskFailureITCase {
         PipelineTopics topics = PipelineTopics.create(KAFKA, "scoring-throws", 2);
         Path marker = scratch.resolve("scoring-failed");
         JobClient job = ScoringRuns.start(jobConfig(topics), KAFKA.connection(), FailOnceModels.factory(marker));
-        Duration recovery;
+        Recovery recovery;
         long restarts;
         try (CommittedOutput out = CommittedOutput.follow(io, topics.scored())) {
             io.send(FaultRuns.texts(topics.raw(), 0, HALF));
@@ -116,8 +119,9 @@ class TaskFailureITCase {
         checkAndRecord("task-failure-scoring-throws",
                 "A model instance broke in the middle of a 20,000-text stream (from a text only the test's "
                         + "model source treats as fatal, every call on it failed): finding no text of the batch it "
-                        + "could score, the operator failed the task, and the job restarted from its last "
-                        + "checkpoint with fresh model instances.",
+                        + "could score, the operator failed the task, and the job restarted once from its last "
+                        + "checkpoint with fresh model instances. Recovery runs from the failing call (the "
+                        + "marker file it created) to the restarted job's first committed record.",
                 topics, restarts, recovery);
     }
 
@@ -125,20 +129,24 @@ class TaskFailureITCase {
         return FaultRuns.recovering(ScoringRuns.configuration(topics, store.toString(), checkpoints, false));
     }
 
-    /** Records the figures, then holds them to exactly once: every id once, no alert state twice, a restart. */
-    private void checkAndRecord(String scenario, String title, PipelineTopics topics, long restarts, Duration recovery) {
+    /**
+     * Records the figures, then holds them to exactly once (every id once, no alert state twice), one
+     * restart, and the recovery to its bound.
+     */
+    private void checkAndRecord(String scenario, String title, PipelineTopics topics, long restarts, Recovery recovery) {
         IdTally scored = IdTally.of(FaultRuns.ids(RECORDS), FaultRuns.keys(io.readCommitted(topics.scored())));
         List<String> alerts = FaultRuns.alertStates(io.readCommitted(topics.alerts()));
         ReliabilityReport.record(ReliabilityFigures.builder(scenario, title)
                 .tally(scored)
                 .restarts(restarts)
-                .recoveryTime(recovery)
+                .recovery(recovery)
                 .detail("alerts committed (id/state)", alerts.size())
                 .detail("alerts repeated", FaultRuns.repeats(alerts))
                 .build());
         assertThat(scored).as("committed output").isEqualTo(new IdTally(RECORDS, RECORDS, 0, 0, 0));
         assertThat(alerts).as("committed alerts").isNotEmpty().doesNotHaveDuplicates();
-        assertThat(restarts).as("restarts").isPositive();
+        assertThat(restarts).as("restarts").isEqualTo(1);
+        recovery.assertWithinBound();
     }
 
     private static void cancelAndRestoreCluster(JobClient job, MiniCluster cluster) throws Exception {

@@ -7,6 +7,7 @@ import io.sentiflow.connect.DeadLetterHeaders;
 import io.sentiflow.it.reliability.IdTally;
 import io.sentiflow.it.reliability.ReliabilityFigures;
 import io.sentiflow.it.reliability.ReliabilityReport;
+import io.sentiflow.it.support.CommittedOutput;
 import io.sentiflow.it.support.PipelineTopics;
 import io.sentiflow.it.support.ScoringRuns;
 import io.sentiflow.it.support.TopicIo;

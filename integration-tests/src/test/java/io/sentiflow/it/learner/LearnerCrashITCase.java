@@ -2,6 +2,7 @@ package io.sentiflow.it.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentiflow.it.reliability.Recovery;
 import io.sentiflow.it.reliability.ReliabilityFigures;
 import io.sentiflow.it.reliability.ReliabilityReport;
 import io.sentiflow.it.support.TopicIo;
@@ -72,6 +73,7 @@ class LearnerCrashITCase {
 
         Instant killedAt;
         String version;
+        int processes = 1;
         try (WatchService watcher = FileSystems.getDefault().newWatchService();
                 LearnerProcess first = LearnerProcess.start(flags(), keys(topics, group), work.resolve("first.log"))) {
             storeDir.resolve("versions").register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
@@ -90,6 +92,8 @@ class LearnerCrashITCase {
 
         List<ModelUpdate> updates;
         Instant announcedAt;
+        long resumed;
+        processes++;
         try (LearnerProcess second = LearnerProcess.start(flags(), keys(topics, group), work.resolve("second.log"))) {
             updates = decode(whileAlive(second, () -> Optional.of(topicIo.readCommitted(topics.updates()))
                     .filter(records -> !records.isEmpty())));
@@ -99,23 +103,35 @@ class LearnerCrashITCase {
                     .filter(offset -> offset >= TRIGGER));
             assertThat(committed).isEqualTo(TRIGGER);
             updates = decode(topicIo.readCommitted(topics.updates()));
-            assertThat(second.output()).contains("resuming from");
+            resumed = second.output().lines().filter(line -> line.contains("resuming from")).count();
         }
+        assertThat(resumed).as("restores from a checkpoint").isEqualTo(1);
         assertThat(updates).extracting(ModelUpdate::getVersion).containsExactly(version);
         assertThat(store.list()).extracting(VersionSummary::version).containsExactlyInAnyOrder(parent, version);
         assertThat(store.promotedVersion()).contains(version);
         assertThat(stagingLeftovers()).isEmpty();
 
+        List<String> announced = updates.stream().map(ModelUpdate::getVersion).toList();
+        Recovery recovery = new Recovery(killedAt, announcedAt, Recovery.BOUND);
         ReliabilityReport.record(ReliabilityFigures.builder("learner-kill-during-publish",
-                        "Learner JVM killed (SIGKILL) as its new version appeared, before the ModelUpdate commit; restarted")
-                .recordsSent(TRIGGER).recordsOut(updates.size()).duplicates(updates.size() - 1).losses(0)
-                .restarts(1).recoveryTime(Duration.between(killedAt, announcedAt))
+                        "The learner JVM killed (SIGKILL) as its new version appeared in the store, before the "
+                                + "checkpoint committing its ModelUpdate, and started again: it resumed from its last "
+                                + "checkpoint and announced the version once. Records are the labels sent and the "
+                                + "ModelUpdates committed; a loss is a version in the store never announced. "
+                                + "Recovery runs from the kill to the first ModelUpdate committed (none was before).")
+                .recordsSent(labels.size())
+                .recordsOut(updates.size())
+                .duplicates(updates.size() - announced.stream().distinct().count())
+                .losses(store.list().stream().map(VersionSummary::version)
+                        .filter(v -> !v.equals(parent) && !announced.contains(v)).count())
+                .restarts(processes - 1)
+                .recovery(recovery)
                 .detail("versions in store", store.list().size())
-                .detail("ModelUpdates committed", updates.size())
+                .detail("restores from a checkpoint (\"resuming from\" in the second run's output)", resumed)
                 .build());
+        recovery.assertWithinBound();
     }
 
-    /** Waits for a version directory (not a staging one) to be created; the watcher reports the rename. */
     /** Polls until {@code probe} gives a value; fails at once, with its output, if the learner process has exited. */
     private static <T> T whileAlive(LearnerProcess learner, Supplier<Optional<T>> probe) throws Exception {
         return Polling.until(DEADLINE, () -> {
@@ -134,6 +150,7 @@ class LearnerCrashITCase {
         }
     }
 
+    /** Waits for a version directory (not a staging one) to be created; the watcher reports the rename. */
     private String awaitNewVersionDirectory(WatchService watcher, LearnerProcess learner) throws Exception {
         long end = System.nanoTime() + DEADLINE.toNanos();
         while (System.nanoTime() < end && learner.isAlive()) {

@@ -28,7 +28,8 @@ public final class Commit {
         return gitHead(Path.of(System.getProperty("sentiflow.home", ".")));
     }
 
-    private static String gitHead(Path tree) {
+    /** {@code git rev-parse HEAD} in {@code tree}, else {@value #UNKNOWN}. */
+    static String gitHead(Path tree) {
         try {
             Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
                     .directory(tree.toFile())

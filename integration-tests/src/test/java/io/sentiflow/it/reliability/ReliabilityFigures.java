@@ -1,6 +1,5 @@
 package io.sentiflow.it.reliability;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +18,10 @@ import java.util.Objects;
  * @param duplicates output records beyond the first of their id
  * @param losses input records with no output at all
  * @param restarts job restarts (Flink's {@code numRestarts}), or process restarts the scenario caused
- * @param recoveryMillis from the fault to the first output committed after it; null where nothing failed
+ * @param recoveryMillis from the fault to the first output committed after it ({@link Recovery}); null where
+ *     nothing failed
+ * @param recoveryBoundMillis the longest recovery the scenario accepts, asserted by it; null exactly when
+ *     {@code recoveryMillis} is
  * @param details further figures of the scenario, in the order added (for example a memory bound)
  * @param commit the commit measured on ({@link Commit#current()})
  * @param measuredAt when the figures were taken, ISO-8601 UTC
@@ -34,6 +36,7 @@ public record ReliabilityFigures(
         long losses,
         long restarts,
         Long recoveryMillis,
+        Long recoveryBoundMillis,
         Map<String, String> details,
         String commit,
         String measuredAt,
@@ -47,6 +50,9 @@ public record ReliabilityFigures(
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(commit, "commit");
         Objects.requireNonNull(measuredAt, "measuredAt");
+        if ((recoveryMillis == null) != (recoveryBoundMillis == null)) {
+            throw new IllegalArgumentException(scenario + ": a recovery time needs its bound, and a bound its time");
+        }
         testClass = testClass == null ? "" : testClass;
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
@@ -67,6 +73,7 @@ public record ReliabilityFigures(
         private long losses;
         private long restarts;
         private Long recoveryMillis;
+        private Long recoveryBoundMillis;
 
         private Builder(String scenario, String title) {
             this.scenario = scenario;
@@ -104,8 +111,10 @@ public record ReliabilityFigures(
             return this;
         }
 
-        public Builder recoveryTime(Duration value) {
-            this.recoveryMillis = value.toMillis();
+        /** The recovery time and its bound; the scenario asserts the bound ({@link Recovery#assertWithinBound}). */
+        public Builder recovery(Recovery value) {
+            this.recoveryMillis = value.time().toMillis();
+            this.recoveryBoundMillis = value.bound().toMillis();
             return this;
         }
 
@@ -119,7 +128,7 @@ public record ReliabilityFigures(
         public ReliabilityFigures build() {
             Class<?> caller = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
             return new ReliabilityFigures(scenario, title, recordsSent, recordsOut, duplicates, losses, restarts,
-                    recoveryMillis, details, Commit.current(), Instant.now().toString(), caller.getSimpleName());
+                    recoveryMillis, recoveryBoundMillis, details, Commit.current(), Instant.now().toString(), caller.getSimpleName());
         }
     }
 }

@@ -77,15 +77,31 @@ public final class ReliabilityReport {
 
     /** Renders the report from {@code dir}'s figures, into {@code docs/} too when asked; returns the files written. */
     static List<Path> render(Path dir, boolean writeDocs) throws IOException {
-        String report = ReliabilityDoc.render(readAll(dir));
+        List<ReliabilityFigures> scenarios = readAll(dir);
+        String report = ReliabilityDoc.render(scenarios);
         List<Path> written = new ArrayList<>();
         written.add(Files.writeString(dir.resolve(REPORT_FILE), report, StandardCharsets.UTF_8));
         if (writeDocs) {
+            requireMeasuredOn(Commit.current(), scenarios);
             Path docs = sourceTree().resolve("docs");
             Files.createDirectories(docs);
             written.add(Files.writeString(docs.resolve(REPORT_FILE), report, StandardCharsets.UTF_8));
         }
         return written;
+    }
+
+    /**
+     * The committed report must name the one commit every figure in it was measured on: figures
+     * left from a run on another commit (a build dir not cleaned) or on an unknown one refuse it.
+     */
+    static void requireMeasuredOn(String commit, List<ReliabilityFigures> scenarios) {
+        List<String> stale = scenarios.stream().filter(s -> !s.commit().equals(commit))
+                .map(s -> s.scenario() + " (" + s.commit() + ")").toList();
+        if (commit.equals(Commit.UNKNOWN) || !stale.isEmpty()) {
+            throw new IllegalStateException("docs/" + REPORT_FILE + " is only written from figures measured on the "
+                    + "commit tested, here " + commit + "; measured elsewhere: " + stale + ". Run "
+                    + ReliabilityDoc.REGENERATE_COMMAND + " in a git checkout.");
+        }
     }
 
     /** {@code -Dsentiflow.reliability.dir}, else {@code reliability/} in the build dir of these test classes. */
