@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  */
 final class DirectModelBench {
 
-    /** Call sizes tried in the sweep (BatchSizeBench and STACK.md found the knee between 16 and 64). */
+    /** Call sizes tried in the sweep (BatchSizeBench and docs/STACK.md found the knee between 16 and 64). */
     static final int[] SWEEP = {8, 16, 32, 64, 128, 256};
 
     private static final int SWEEP_TEXTS = 512;

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * What a benchmark's figures depend on besides the code: cores, CPU model, the vector instructions
- * ONNX Runtime picks its kernels by (STACK.md: int8 MiniLM ran about twice as fast with AVX-512 as
+ * ONNX Runtime picks its kernels by (docs/STACK.md: int8 MiniLM ran about twice as fast with AVX-512 as
  * with AVX2 only), memory and the JVM. From {@code /proc/cpuinfo} and {@code /proc/meminfo};
  * "unknown" where those are missing.
  *

@@ -21,7 +21,7 @@ public final class TrainingEstimate {
 
     /**
      * fp32 MiniLM on two ONNX threads encodes 375-490 texts/s at batch 32 on an idle machine
-     * (STACK.md); while the machine does other work, less.
+     * (docs/STACK.md); while the machine does other work, less.
      */
     private static final int TEXTS_PER_SECOND = 150;
     /**

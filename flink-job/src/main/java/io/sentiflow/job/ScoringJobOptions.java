@@ -84,7 +84,7 @@ public final class ScoringJobOptions {
                     .booleanType()
                     .defaultValue(true)
                     .withDescription("Unaligned checkpoints; aligned ones stall 3-5 s behind the"
-                            + " inference operator here (STACK.md).");
+                            + " inference operator here (docs/STACK.md).");
 
     public static final ConfigOption<Duration> BUFFER_TIMEOUT =
             ConfigOptions.key("sentiflow.job.buffer-timeout")

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Where a model version lives and how to recognise it: what the scoring operator keeps in its
- * broadcast state. Never the weights (STACK.md: broadcast state is on the heap of every task).
+ * broadcast state. Never the weights (docs/STACK.md: broadcast state is on the heap of every task).
  *
  * <p>A public record, so Flink serializes it as a POJO in state rather than with Kryo.
  *

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 /**
  * The benchmark's reference: ONNX Runtime's own Java API on an encoder graph alone (no DJL, no
  * heads, nothing copied out), with the model's threads and spinning, fed the texts the fastest plain
- * way measured here (STACK.md): tokenized, sorted by token count, in batches of {@link #BATCH}.
+ * way measured here (docs/STACK.md): tokenized, sorted by token count, in batches of {@link #BATCH}.
  *
  * <p>Public because the pipeline benchmark's limit row runs this same reference. Create it after a
  * model is loaded in the process: DJL's ONNX Runtime engine creates the process's environment with its

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
 
 /**
  * Scores labelled texts with an exported ONNX encoder file on ONNX Runtime, in batches of
- * {@code batchSize} texts of similar length (as a job's sub-batches group them; STACK.md measured
+ * {@code batchSize} texts of similar length (as a job's sub-batches group them; docs/STACK.md measured
  * such batches 1.5 times as fast as unsorted ones) padded to their longest text, and the heads in Java: the
  * served model's operations ({@code ServingParityTest} holds the two equal on the same batches). Int8
  * outputs shift slightly with padding, so a job's figures may differ in the last digits.

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The comparison is exact in principle. The reference runs the very sub-batches the model runs
  * ({@link LengthBatches#plan} of the same token ids and budget, rows in the same order), so both
  * encoders see the same padded tensor; that matters for int8, whose dynamic quantization takes its
- * scales from the whole tensor, padding included (STACK.md: cosine about 0.99 otherwise). The Java
+ * scales from the whole tensor, padding included (docs/STACK.md: cosine about 0.99 otherwise). The Java
  * heads leave padding out; the graph gives it a softmax weight of exactly 0 ({@code exp(-1e4)} is 0 in
  * float) and adds +0 to real tokens' scores. What remains is float summation order and the tanh and
  * exp implementations.

@@ -175,7 +175,7 @@ public final class LocalKafkaBroker {
     private void format() {
         String clusterId = Uuid.randomUuid().toString();
         LOG.info("Formatting Kafka storage in {} (cluster id {})", config.logDirs(), clusterId);
-        // transaction.version=1: under v2, the Flink connector's recovery logs a false data-loss ERROR (STACK.md).
+        // transaction.version=1: under v2, the Flink connector's recovery logs a false data-loss ERROR (docs/STACK.md).
         Process process = spawn("kafka.tools.StorageTool", "format", "-t", clusterId,
                 "-c", config.serverProperties().toString(), "--feature", "transaction.version=1");
         if (!awaitExit(process.toHandle(), config.startTimeout()) || process.exitValue() != 0) {
