@@ -94,13 +94,9 @@ public final class ScoringJob {
         alerts.sinkTo(endpoints.alerts())
                 .uid("alerts-sink")
                 .name("alerts sink");
-        // Its own task, not chained behind the detector with the alerts sink: two transactional writers
-        // failing together in one task (a broker outage past the transaction timeout) made the second
-        // one's failure throw inside the task's exception handler, which takes the TaskManager down.
         detector.statistics().sinkTo(endpoints.windowStatistics())
                 .uid("window-stats-sink")
-                .name("window.stats sink")
-                .disableChaining();
+                .name("window.stats sink");
         WebhookConfig.fromConfiguration(config).ifPresent(webhook -> SpikeAlerts.attachWebhook(alerts, webhook));
     }
 
