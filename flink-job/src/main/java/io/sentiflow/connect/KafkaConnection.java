@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * How to reach a Kafka cluster: the bootstrap servers plus any client properties (SASL, SSL, ...)
@@ -59,6 +62,20 @@ public record KafkaConnection(String bootstrapServers, Map<String, String> clien
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put("bootstrap.servers", bootstrapServers);
+        return props;
+    }
+
+    /**
+     * {@link #toProperties()} for a producer of string keys and byte values that loses and
+     * duplicates nothing it was told was sent (idempotent, acks from all replicas); callers add
+     * their own client id and timeouts.
+     */
+    public Properties reliableProducerProperties() {
+        Properties props = toProperties();
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
         return props;
     }
 }

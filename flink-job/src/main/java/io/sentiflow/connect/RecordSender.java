@@ -14,8 +14,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends records of one type to a topic with an idempotent producer ({@code acks=all}), keyed so that
@@ -87,11 +85,7 @@ public final class RecordSender<T extends SpecificRecord> {
     }
 
     private Properties properties() {
-        Properties props = connection.toProperties();
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties props = connection.reliableProducerProperties();
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         // Fail within half a minute when the broker is unreachable or the topic missing, not after the default minute.
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(Duration.ofSeconds(30).toMillis()));

@@ -15,8 +15,6 @@ import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends a {@link ReplayPlan} to {@code news.raw} as a live stream: each text when its event time
@@ -93,13 +91,9 @@ public final class Replayer {
     }
 
     private Properties producerProperties() {
-        Properties props = connection.toProperties();
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        Properties props = connection.reliableProducerProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "sentiflow-demo-replay");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         props.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "60000");
         return props;

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes the analysts' labels and verdicts with one idempotent producer ({@code acks=all}) and waits
@@ -53,11 +51,7 @@ final class DeskSender implements AutoCloseable {
     }
 
     private static Properties properties(KafkaConnection connection) {
-        Properties props = connection.toProperties();
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        Properties props = connection.reliableProducerProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "sentiflow-desk");
         // An analyst waits on the page: fail within seconds, not after the producer's default two minutes.
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
